@@ -1,0 +1,6 @@
+namespace CostSync.OciEmulator;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

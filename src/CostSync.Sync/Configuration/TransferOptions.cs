@@ -1,0 +1,23 @@
+namespace CostSync.Sync.Configuration;
+
+/// <summary>How copies are streamed; bound from <c>CostSync:Transfer</c>.</summary>
+public sealed class TransferOptions
+{
+    /// <summary>Upper bound on all in-flight part buffers across all objects, in MiB. <value>Default: 256.</value></summary>
+    public int MemoryBudgetMiB { get; set; } = 256;
+
+    /// <summary>Objects at or above this size use multipart upload, in MiB. <value>Default: 64.</value></summary>
+    public int MultipartThresholdMiB { get; set; } = 64;
+
+    /// <summary>The preferred part size in MiB; grown so no object needs more than 10,000 parts, never below 5. <value>Default: 16.</value></summary>
+    public int PartSizeMiB { get; set; } = 16;
+
+    /// <summary>Objects copied at once. <value>Default: 4.</value></summary>
+    public int MaxConcurrentObjects { get; set; } = 4;
+
+    /// <summary>Parts of one object read and uploaded at once. <value>Default: 4.</value></summary>
+    public int MaxConcurrentParts { get; set; } = 4;
+
+    /// <summary>Attempts per object (a verification failure counts as one). <value>Default: 3.</value></summary>
+    public int MaxAttempts { get; set; } = 3;
+}

@@ -1,0 +1,8 @@
+using CostSync.Sync.Destinations;
+
+namespace CostSync.Sync;
+
+/// <summary>What one run needs that changes from run to run.</summary>
+/// <param name="RunId">Identifies the run in logs, the ledger and alerts.</param>
+/// <param name="Destination">Where objects go; built for this run (e.g. with credentials just read from Vault).</param>
+public sealed record SyncRunContext(string RunId, IDestination Destination);

@@ -1,0 +1,11 @@
+namespace CostSync.Sync;
+
+/// <summary>Counts and bytes of one run.</summary>
+/// <param name="Listed">Source objects after include/exclude filters.</param>
+/// <param name="Skipped">Unchanged objects.</param>
+/// <param name="Copied">New objects copied.</param>
+/// <param name="Changed">Objects changed in place and copied again.</param>
+/// <param name="Failed">Objects that could not be copied.</param>
+/// <param name="Deleted">Destination objects removed (Mirror mode only).</param>
+/// <param name="Bytes">Bytes copied.</param>
+public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed, int Failed, int Deleted, long Bytes);

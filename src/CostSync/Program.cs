@@ -1,0 +1,6 @@
+namespace CostSync;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

@@ -1,0 +1,14 @@
+namespace CostSync.Alerts;
+
+/// <summary>The messages alerting can send.</summary>
+internal enum AlertKind
+{
+    /// <summary>A run failed or partially failed (first of a streak, or a repeat).</summary>
+    Failure,
+
+    /// <summary>A run succeeded after a failure streak.</summary>
+    Recovery,
+
+    /// <summary>The newest source report is older than <c>Alerts:StaleAfter</c>.</summary>
+    Stale,
+}

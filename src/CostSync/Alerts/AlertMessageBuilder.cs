@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using CostSync.Formatting;
+using CostSync.Logging;
+using CostSync.Sync;
+
+namespace CostSync.Alerts;
+
+/// <summary>Builds the ONS messages. Bodies stay well under the 64 KB limit and never hold secrets.</summary>
+internal sealed class AlertMessageBuilder(LogFileLocation logFile)
+{
+    public const int MaxErrors = 20;
+    private const int MaxBodyChars = 60_000;
+    private const int MaxErrorChars = 500;
+
+    private static string Host => Environment.MachineName;
+
+    public AlertMessage Failure(SyncRunResult result, AlertState state, DateTimeOffset? nextRun)
+    {
+        var status = result.Status == SyncRunStatus.PartiallyFailed ? "PARTIALLY FAILED" : "FAILED";
+        var what = result.Totals.Listed > 0 || result.Totals.Failed > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{result.Totals.Failed} of {result.Totals.Listed} objects")
+            : "the run could not complete";
+        var title = $"CostSync {status} on {Host}: {what}";
+        var body = new StringBuilder();
+        AppendRun(body, result);
+        body.AppendLine(CultureInfo.InvariantCulture, $"Failing since: {Units.Time(state.FailureSince)} ({state.FailedRuns} run(s) in a row)");
+        if (result.Error is { } error)
+        {
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Run error: {Clip(error)}");
+        }
+
+        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
+        if (failures.Count > 0)
+        {
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Errors (first {Math.Min(MaxErrors, failures.Count)} of {failures.Count}):");
+            foreach (var failure in failures.Take(MaxErrors))
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {failure.Name}: {Clip(failure.Error ?? "unknown error")}");
+            }
+        }
+
+        AppendFooter(body, nextRun);
+        return new AlertMessage(title, Limit(body));
+    }
+
+    public AlertMessage Recovery(SyncRunResult result, AlertState before, DateTimeOffset? nextRun)
+    {
+        var body = new StringBuilder();
+        body.AppendLine(CultureInfo.InvariantCulture, $"CostSync on {Host} succeeded again after {before.FailedRuns} failed run(s) since {Units.Time(before.FailureSince)}.").AppendLine();
+        AppendRun(body, result);
+        AppendFooter(body, nextRun);
+        return new AlertMessage($"CostSync recovered on {Host}", Limit(body));
+    }
+
+    public AlertMessage Stale(SyncRunResult result, TimeSpan staleAfter, DateTimeOffset now, DateTimeOffset? nextRun)
+    {
+        var newest = result.NewestSourceObjectTime ?? now;
+        var age = now - newest;
+        var body = new StringBuilder();
+        body.AppendLine(CultureInfo.InvariantCulture, $"The newest cost report in the source was created {Units.Time(newest)}, {Units.Duration(age)} ago (limit `CostSync:Alerts:StaleAfter` = {staleAfter}).");
+        body.AppendLine("Runs still succeed, so OCI has stopped publishing reports or the reports are no longer visible to CostSync.");
+        body.AppendLine("Check: the tenancy's cost reports in the OCI Console, and the `define tenancy usage-report … / endorse … to read objects in tenancy usage-report` policy.").AppendLine();
+        AppendRun(body, result);
+        AppendFooter(body, nextRun);
+        return new AlertMessage(string.Create(CultureInfo.InvariantCulture, $"CostSync on {Host}: newest cost report is {age.TotalDays:0.0} days old"), Limit(body));
+    }
+
+    public AlertMessage Test(DateTimeOffset now) =>
+        new($"CostSync test alert from {Host}", $"This is a test message sent by `costsync test-alert` on {Host} at {Units.Time(now)}. Alerts reach you.{Environment.NewLine}Log file: {logFile.FilePattern ?? "console only"}");
+
+    private static void AppendRun(StringBuilder body, SyncRunResult result)
+    {
+        var t = result.Totals;
+        body.AppendLine(CultureInfo.InvariantCulture, $"Run: {result.RunId} on {Host}, status {result.Status}");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Objects: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed, {t.Deleted} deleted");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Bytes copied: {Units.Bytes(t.Bytes)}");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Started: {Units.Time(result.StartedAt)}, duration {Units.Duration(result.Duration)}");
+    }
+
+    private void AppendFooter(StringBuilder body, DateTimeOffset? nextRun)
+    {
+        body.AppendLine();
+        body.AppendLine(CultureInfo.InvariantCulture, $"Log file: {logFile.FilePattern ?? "console only (journalctl -u costsync)"}");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Next run: {Units.Time(nextRun)}");
+    }
+
+    private static string Clip(string text) => text.Length <= MaxErrorChars ? text : string.Concat(text.AsSpan(0, MaxErrorChars), "…");
+
+    private static string Limit(StringBuilder body) =>
+        body.Length <= MaxBodyChars ? body.ToString() : string.Concat(body.ToString(0, MaxBodyChars), Environment.NewLine, "[truncated]");
+}

@@ -1,0 +1,63 @@
+using CostSync.Sync;
+
+namespace CostSync.Alerts;
+
+/// <summary>
+/// The alert state machine: the first failure of a streak alerts, then at most once per repeat interval while it
+/// lasts; the first success after it sends one recovery; a stale source alerts at most once per repeat interval.
+/// </summary>
+internal static class AlertPolicy
+{
+    public static AlertDecision Decide(AlertState state, SyncRunResult result, DateTimeOffset now, TimeSpan repeatEvery, TimeSpan staleAfter)
+    {
+        var alerts = new List<AlertKind>();
+        if (result.Status == SyncRunStatus.Succeeded)
+        {
+            if (state.FailureSince is not null)
+            {
+                alerts.Add(AlertKind.Recovery);
+            }
+
+            state = state with { FailureSince = null, FailedRuns = 0, LastFailureAlertAt = null };
+        }
+        else
+        {
+            state = state with { FailureSince = state.FailureSince ?? now, FailedRuns = state.FailedRuns + 1 };
+            if (IsDue(state.LastFailureAlertAt, now, repeatEvery))
+            {
+                alerts.Add(AlertKind.Failure);
+                state = state with { LastFailureAlertAt = now };
+            }
+        }
+
+        if (result.NewestSourceObjectTime is { } newest)
+        {
+            if (now - newest > staleAfter)
+            {
+                state = state with { StaleSince = state.StaleSince ?? now };
+                if (IsDue(state.LastStaleAlertAt, now, repeatEvery))
+                {
+                    alerts.Add(AlertKind.Stale);
+                    state = state with { LastStaleAlertAt = now };
+                }
+            }
+            else
+            {
+                state = state with { StaleSince = null, LastStaleAlertAt = null };
+            }
+        }
+
+        return new AlertDecision(state, alerts);
+    }
+
+    /// <summary>Undoes the "sent" mark of an alert that could not be published, so the next run tries again.</summary>
+    public static AlertState MarkNotSent(AlertState state, AlertState before, AlertKind kind) => kind switch
+    {
+        AlertKind.Failure => state with { LastFailureAlertAt = before.LastFailureAlertAt },
+        AlertKind.Stale => state with { LastStaleAlertAt = before.LastStaleAlertAt },
+        _ => state,
+    };
+
+    private static bool IsDue(DateTimeOffset? last, DateTimeOffset now, TimeSpan repeatEvery) =>
+        last is not { } sent || now - sent >= repeatEvery;
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using CostSync.Sync.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CostSync.Configuration;
+
+/// <summary>Checks the destination: bucket or folder per kind, prefix, mirror guard, encryption.</summary>
+internal sealed partial class DestinationOptionsValidator : IValidateOptions<DestinationOptions>
+{
+    private const string Section = "CostSync:Destination";
+
+    public ValidateOptionsResult Validate(string? name, DestinationOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Kind == DestinationKind.S3)
+        {
+            if (string.IsNullOrWhiteSpace(options.Bucket))
+            {
+                problems.Add(ConfigProblem.Missing($"{Section}:Bucket", "when Kind = S3", "my-cost-reports"));
+            }
+            else if (!BucketName().IsMatch(options.Bucket))
+            {
+                problems.Add(ConfigProblem.Invalid($"{Section}:Bucket", options.Bucket, "is not an S3 bucket name (3-63 characters: lowercase letters, digits, dots, hyphens)", "my-cost-reports"));
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Region))
+            {
+                problems.Add(ConfigProblem.Missing($"{Section}:Region", "when Kind = S3", "eu-central-1"));
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            problems.Add(ConfigProblem.Missing($"{Section}:Path", "when Kind = Directory", "/srv/cost-reports"));
+        }
+
+        if (options.Prefix is { } prefix && (prefix.StartsWith('/') || prefix.Contains("//", StringComparison.Ordinal)))
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:Prefix", prefix, "must not start with `/` or contain `//`", "oci/cost-reports"));
+        }
+
+        if (options.MirrorMaxDeleteShare is < 0 or > 1 || double.IsNaN(options.MirrorMaxDeleteShare))
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:MirrorMaxDeleteShare", options.MirrorMaxDeleteShare, "must be a share between 0 and 1", "0.1"));
+        }
+
+        if (options.ServerSideEncryption is { Length: > 0 } sse && sse is not ("AES256" or "aws:kms"))
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:ServerSideEncryption", sse, "must be empty, `AES256` or `aws:kms`", "AES256"));
+        }
+
+        if (options.AbortIncompleteUploadsAfter <= TimeSpan.Zero)
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:AbortIncompleteUploadsAfter", options.AbortIncompleteUploadsAfter, "must be positive", "1.00:00:00"));
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketName();
+}

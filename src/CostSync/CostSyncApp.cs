@@ -1,0 +1,195 @@
+using CostSync.Commands;
+using CostSync.Configuration;
+using CostSync.Hosting;
+using CostSync.Logging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Log = CostSync.Logging.Log;
+
+namespace CostSync;
+
+/// <summary>The application: parses the command line, builds configuration and the host, validates, runs the command, returns the exit code.</summary>
+internal static class CostSyncApp
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, AppEnvironment environment, CancellationToken cancellationToken)
+    {
+        var bootstrap = environment.BootstrapLogger;
+        if (!CommandLineParser.TryParse(args, out var invocation, out var usageError))
+        {
+            bootstrap.Error("{UsageError} Run `costsync --help` for usage.", usageError);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (invocation.Command == CommandKind.Help)
+        {
+            await environment.Output.WriteLineAsync(CommandLineParser.Usage);
+            return ExitCodes.Success;
+        }
+
+        if (invocation.Command == CommandKind.Demo)
+        {
+            return await DemoCommand.RunAsync(environment, cancellationToken);
+        }
+
+        using var host = TryBuildHost(invocation, environment);
+        if (host is null)
+        {
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var sections = invocation.Command switch
+        {
+            CommandKind.List => ConfigurationValidator.SourceOnly,
+            CommandKind.TestAlert => ConfigurationValidator.AlertsOnly,
+            _ => ConfigurationValidator.All,
+        };
+        var problems = ConfigurationValidator.Validate(host.Services.GetRequiredService<IConfiguration>(), host.Services, sections);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                bootstrap.Fatal("Invalid configuration: {Problem}", problem);
+            }
+
+            bootstrap.Fatal("CostSync did not start: {Count} configuration problem(s). Fix them in appsettings.json, /etc/costsync/appsettings.json (or --config FILE), or CostSync__Section__Key environment variables.", problems.Count);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
+    }
+
+    private static async Task<int> RunCommandAsync(Invocation invocation, IHost host, TextWriter output, CancellationToken cancellationToken)
+    {
+        var services = host.Services;
+        switch (invocation.Command)
+        {
+            case CommandKind.List:
+                return await services.GetRequiredService<ListCommand>().RunAsync(invocation.Prefix, invocation.Json, output, cancellationToken);
+            case CommandKind.TestAlert:
+                return await services.GetRequiredService<TestAlertCommand>().RunAsync(output, cancellationToken);
+            case CommandKind.Once when invocation.DryRun:
+                return await services.GetRequiredService<DryRunCommand>().RunAsync(invocation.Json, output, cancellationToken);
+            case CommandKind.Once:
+                return await services.GetRequiredService<OnceCommand>().RunAsync(cancellationToken);
+            default:
+                await host.RunAsync(cancellationToken);
+                var worker = services.GetRequiredService<SyncWorker>();
+                return worker.ExecuteTask is { IsFaulted: true } ? ExitCodes.Failed : ExitCodes.Success;
+        }
+    }
+
+    private static IHost? TryBuildHost(Invocation invocation, AppEnvironment environment)
+    {
+        var bootstrap = environment.BootstrapLogger;
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ApplicationName = "CostSync",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        try
+        {
+            AddConfigurationSources(builder.Configuration, invocation, environment);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException or IOException)
+        {
+            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message);
+            return null;
+        }
+
+        var loggingOptions = new LoggingOptions();
+        if (!ConfigurationTypeChecker.Check(builder.Configuration, "CostSync:Logging", typeof(LoggingOptions)).Any())
+        {
+            builder.Configuration.GetSection("CostSync:Logging").Bind(loggingOptions);
+        }
+
+        var underSystemd = SystemdHelpers.IsSystemdService();
+        var loggerConfiguration = new LoggerConfiguration();
+        LogFileLocation logFile;
+        string? fileWarning;
+        try
+        {
+            logFile = SerilogSetup.Configure(loggerConfiguration, builder.Configuration, loggingOptions, invocation.PrintsResult, underSystemd, environment.WriteToConsole, out fileWarning);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            bootstrap.Fatal("Invalid configuration: the `Serilog` section cannot be applied ({Reason}). CostSync did not start.", ex.Message);
+            return null;
+        }
+
+        var providers = new LoggerProviderCollection();
+        if (environment.ExtraLoggerProvider is { } extra)
+        {
+            providers.AddProvider(extra);
+            loggerConfiguration.WriteTo.Providers(providers);
+        }
+
+        builder.Services.AddSerilog(loggerConfiguration.CreateLogger(), dispose: true, providers);
+        builder.Services.AddSingleton(logFile);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(80));
+        builder.Services.AddCostSync(builder.Configuration);
+        if (invocation.Command == CommandKind.Daemon)
+        {
+            builder.Services.AddSystemd();
+            builder.Services.AddSingleton<SyncWorker>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SyncWorker>());
+            if (underSystemd)
+            {
+                builder.Services.AddHostedService<SystemdWatchdog>();
+            }
+        }
+
+        environment.ConfigureServices?.Invoke(builder.Services);
+        var host = builder.Build();
+        var logger = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("CostSync");
+        if (fileWarning is not null)
+        {
+            Log.LogFileUnavailable(logger, fileWarning);
+        }
+
+        if (invocation.Command == CommandKind.Daemon && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            var schedule = host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+            var state = host.Services.GetRequiredService<IOptions<CostSyncOptions>>().Value;
+            var version = typeof(CostSyncApp).Assembly.GetName().Version?.ToString() ?? "?";
+            Log.DaemonStarting(logger, version, schedule.Cron, schedule.TimeZone, state.StateDirectory, logFile.FilePattern ?? "none");
+        }
+
+        return host;
+    }
+
+    private static void AddConfigurationSources(IConfigurationBuilder configuration, Invocation invocation, AppEnvironment environment)
+    {
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (invocation.ConfigFile is { } file)
+        {
+            var full = Path.GetFullPath(file);
+            if (!File.Exists(full))
+            {
+                throw new FileNotFoundException($"The settings file `{full}` given with `--config` does not exist.");
+            }
+
+            configuration.AddJsonFile(full, optional: false, reloadOnChange: false);
+        }
+        else if (environment.UseSystemConfigFile)
+        {
+            configuration.AddJsonFile(CostSyncDefaults.SystemConfigFile, optional: true, reloadOnChange: false);
+        }
+
+        if (environment.UseEnvironmentVariables)
+        {
+            configuration.AddEnvironmentVariables();
+        }
+
+        configuration.AddCommandLine([.. invocation.ConfigArgs ?? []]);
+        if (environment.Configuration is { } overrides)
+        {
+            configuration.AddInMemoryCollection(overrides);
+        }
+    }
+}

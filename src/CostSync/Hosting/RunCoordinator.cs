@@ -1,0 +1,192 @@
+using Amazon.Runtime;
+using CostSync.Alerts;
+using CostSync.Configuration;
+using CostSync.Credentials;
+using CostSync.Formatting;
+using CostSync.Logging;
+using CostSync.State;
+using CostSync.Sync;
+using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CostSync.Hosting;
+
+/// <summary>
+/// Runs one sync: one at a time per process (in-process gate) and per machine (lock file); fresh credentials,
+/// run id in every log line, one summary, alerts, run history. Serves both the daemon and <c>--once</c>.
+/// </summary>
+internal sealed class RunCoordinator(
+    ISyncEngine engine,
+    IDestinationFactory destinations,
+    AwsCredentialsProvider credentials,
+    RunLock runLock,
+    RunHistoryStore history,
+    AlertService alerts,
+    ScheduleClock clock,
+    TimeProvider timeProvider,
+    IOptions<CostSyncOptions> options,
+    IOptions<SourceOptions> source,
+    ILogger<RunCoordinator> logger) : IDisposable
+{
+    private const int LoggedFailures = 20;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
+    private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
+
+    /// <summary>True while a run of this process is in progress.</summary>
+    public bool IsRunning => _gate.CurrentCount == 0;
+
+    public async Task<RunOutcome> RunOnceAsync(CancellationToken stoppingToken)
+    {
+        if (!await _gate.WaitAsync(TimeSpan.Zero, stoppingToken))
+        {
+            Log.RunOverlap(logger);
+            return new RunOutcome(RunOutcomeKind.Skipped);
+        }
+
+        try
+        {
+            using var held = runLock.TryAcquire(out var holder);
+            if (held is null)
+            {
+                Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
+                return new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
+            }
+
+            return await RunLockedAsync(stoppingToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RunOutcome> RunLockedAsync(CancellationToken stoppingToken)
+    {
+        var startedAt = clock.Now;
+        var runId = RunId.New(startedAt);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        SyncRunResult result;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_runTimeout, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+            try
+            {
+                result = await ExecuteAsync(runId, linked.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                result = FailedResult(runId, startedAt, $"The run exceeded `CostSync:RunTimeout` ({_runTimeout}) and was cancelled.");
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Log.RunCancelled(logger, runId);
+            return new RunOutcome(RunOutcomeKind.Cancelled);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The one boundary where a run's failure is caught: logged, alerted, and the schedule continues.
+            result = FailedResult(runId, startedAt, ex.Message);
+        }
+
+        await RecordAsync(result, stoppingToken);
+        return new RunOutcome(result.Status switch
+        {
+            SyncRunStatus.Succeeded => RunOutcomeKind.Succeeded,
+            SyncRunStatus.PartiallyFailed => RunOutcomeKind.PartiallyFailed,
+            _ => RunOutcomeKind.Failed,
+        }, result);
+    }
+
+    private async Task<SyncRunResult> ExecuteAsync(string runId, CancellationToken cancellationToken)
+    {
+        var first = await credentials.GetAsync(cancellationToken);
+        var (result, denied) = await RunWithAsync(runId, first, cancellationToken);
+        if (!denied || !credentials.CanRotate)
+        {
+            return result ?? FailedResult(runId, clock.Now, "S3 denied access (403). Check the credentials and the bucket policy.");
+        }
+
+        // S3 said 403: the keys may have been rotated in Vault during the run. Re-read them once.
+        var second = await credentials.GetAsync(cancellationToken);
+        if (second.SameKeysAs(first))
+        {
+            Log.AccessDeniedSameKeys(logger, runId);
+            return result ?? FailedResult(runId, clock.Now, "S3 denied access (403) with the keys from Vault. Check the keys and the bucket policy.");
+        }
+
+        Log.AccessDeniedRetry(logger, runId);
+        var (retry, _) = await RunWithAsync(runId, second, cancellationToken);
+        return retry is null
+            ? FailedResult(runId, clock.Now, "S3 denied access (403) with the old and the newly read keys from Vault. Check the keys and the bucket policy.")
+            : result is null ? retry : RunResults.Merge(result, retry);
+    }
+
+    /// <summary>Runs the engine; a run that S3 refused with 403 returns (result or null, true).</summary>
+    private async Task<(SyncRunResult? Result, bool Denied)> RunWithAsync(string runId, RunCredentials runCredentials, CancellationToken cancellationToken)
+    {
+        var destination = destinations.Create(runCredentials.Credentials);
+        await using (destination)
+        {
+            Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
+            try
+            {
+                var result = await engine.RunAsync(new SyncRunContext(runId, destination), cancellationToken);
+                return (result, RunResults.WasDenied(result));
+            }
+            catch (AmazonServiceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                return (null, true);
+            }
+        }
+    }
+
+    private async Task RecordAsync(SyncRunResult result, CancellationToken cancellationToken)
+    {
+        var nextRun = clock.NextRun;
+        LogOutcome(result, nextRun);
+        var previous = await history.ReadAsync(CancellationToken.None);
+        await history.WriteAsync(
+            new RunHistory(result.RunId, result.StartedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? result.StartedAt : previous.LastSuccessfulRunAt),
+            CancellationToken.None);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await alerts.OnRunCompletedAsync(result, nextRun, cancellationToken);
+        }
+    }
+
+    private void LogOutcome(SyncRunResult result, DateTimeOffset? nextRun)
+    {
+        if (result.Error is { } error)
+        {
+            Log.RunFailed(logger, result.RunId, error);
+        }
+
+        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
+        foreach (var failure in failures.Take(LoggedFailures))
+        {
+            Log.ObjectFailed(logger, result.RunId, failure.Name, failure.Error ?? "unknown error");
+        }
+
+        if (failures.Count > LoggedFailures)
+        {
+            Log.MoreObjectsFailed(logger, result.RunId, failures.Count - LoggedFailures);
+        }
+
+        var t = result.Totals;
+        var status = result.Status.ToString();
+        var bytes = Units.Bytes(t.Bytes);
+        var duration = Units.Duration(result.Duration);
+        var next = Units.Time(nextRun);
+        Log.RunSummary(logger, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private SyncRunResult FailedResult(string runId, DateTimeOffset startedAt, string error) =>
+        new(runId, SyncRunStatus.Failed, startedAt, clock.Now - startedAt, new SyncTotals(0, 0, 0, 0, 0, 0, 0), [], null, error);
+}

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+
+namespace CostSync.Logging;
+
+/// <summary>The host's log events. Ids: 1xxx schedule and runs, 2xxx credentials, 3xxx alerts, 4xxx commands.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, EventName = "NextRunScheduled", Level = LogLevel.Information, Message = "Next run at {NextRun:u} ({Cron} in {TimeZone})")]
+    public static partial void NextRunScheduled(ILogger logger, DateTimeOffset nextRun, string cron, string timeZone);
+
+    [LoggerMessage(EventId = 1002, EventName = "CatchUpRun", Level = LogLevel.Information, Message = "Last successful run {LastSuccess} is older than one schedule interval: running now")]
+    public static partial void CatchUpRun(ILogger logger, DateTimeOffset? lastSuccess);
+
+    [LoggerMessage(EventId = 1003, EventName = "TickSkipped", Level = LogLevel.Warning, Message = "Skipped the scheduled run at {Tick:u}: the previous run is still in progress")]
+    public static partial void TickSkipped(ILogger logger, DateTimeOffset tick);
+
+    [LoggerMessage(EventId = 1004, EventName = "NoNextOccurrence", Level = LogLevel.Warning, Message = "The schedule {Cron} has no further occurrence; the daemon idles until stopped")]
+    public static partial void NoNextOccurrence(ILogger logger, string cron);
+
+    [LoggerMessage(EventId = 1010, EventName = "RunStarting", Level = LogLevel.Information, Message = "Run {RunId} starting: {Source} to {Destination}")]
+    public static partial void RunStarting(ILogger logger, string runId, string source, string destination);
+
+    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Level = LogLevel.Information, Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted; {BytesText} in {DurationText}; next run {NextRun}")]
+    public static partial void RunSummary(ILogger logger, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, string bytesText, string durationText, string nextRun);
+
+    [LoggerMessage(EventId = 1012, EventName = "RunFailed", Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
+    public static partial void RunFailed(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 1013, EventName = "ObjectFailed", Level = LogLevel.Warning, Message = "Run {RunId}: {ObjectName} failed: {Reason}")]
+    public static partial void ObjectFailed(ILogger logger, string runId, string objectName, string reason);
+
+    [LoggerMessage(EventId = 1014, EventName = "RunCancelled", Level = LogLevel.Warning, Message = "Run {RunId} cancelled: the service is stopping (in-flight uploads are aborted)")]
+    public static partial void RunCancelled(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 1015, EventName = "RunOverlap", Level = LogLevel.Warning, Message = "A run is already in progress in this process; not starting another")]
+    public static partial void RunOverlap(ILogger logger);
+
+    [LoggerMessage(EventId = 1016, EventName = "LockHeld", Level = LogLevel.Warning, Message = "Another run holds the lock {LockFile}: {Holder}")]
+    public static partial void LockHeld(ILogger logger, string lockFile, string holder);
+
+    [LoggerMessage(EventId = 1017, EventName = "RunProgress", Level = LogLevel.Information, Message = "Run {RunId} progress: {Done}/{Total} objects, {BytesText} ({RateText}/s), ETA {Eta}")]
+    public static partial void RunProgress(ILogger logger, string runId, int done, int total, string bytesText, string rateText, string eta);
+
+    [LoggerMessage(EventId = 1018, EventName = "MoreObjectsFailed", Level = LogLevel.Warning, Message = "Run {RunId}: {More} more objects failed (see the debug log)")]
+    public static partial void MoreObjectsFailed(ILogger logger, string runId, int more);
+
+    [LoggerMessage(EventId = 2001, EventName = "CredentialsRead", Level = LogLevel.Debug, Message = "Read AWS credentials from {Source}")]
+    public static partial void CredentialsRead(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 2002, EventName = "AccessDeniedRetry", Level = LogLevel.Warning, Message = "Run {RunId}: S3 denied access; the keys in Vault changed, re-running with the new keys")]
+    public static partial void AccessDeniedRetry(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 2003, EventName = "AccessDeniedSameKeys", Level = LogLevel.Warning, Message = "Run {RunId}: S3 denied access and the keys in Vault are unchanged; check the IAM policy of the key")]
+    public static partial void AccessDeniedSameKeys(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 3001, EventName = "AlertPublished", Level = LogLevel.Information, Message = "Alert sent to {TopicId}: {Title}")]
+    public static partial void AlertPublished(ILogger logger, string topicId, string title);
+
+    [LoggerMessage(EventId = 3002, EventName = "AlertPublishFailed", Level = LogLevel.Error, Message = "Could not send the alert \"{Title}\" to {TopicId}: {Reason}")]
+    public static partial void AlertPublishFailed(ILogger logger, string title, string topicId, string reason);
+
+    [LoggerMessage(EventId = 3003, EventName = "AlertNotConfigured", Level = LogLevel.Warning, Message = "Alert not sent (CostSync:Alerts:TopicId is not set): {Title}")]
+    public static partial void AlertNotConfigured(ILogger logger, string title);
+
+    [LoggerMessage(EventId = 3004, EventName = "AlertStateFailed", Level = LogLevel.Error, Message = "Could not update the alert state: {Reason}")]
+    public static partial void AlertStateFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4001, EventName = "LogFileUnavailable", Level = LogLevel.Warning, Message = "{Warning}")]
+    public static partial void LogFileUnavailable(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 4002, EventName = "CommandFailed", Level = LogLevel.Error, Message = "{Command} failed: {Reason}")]
+    public static partial void CommandFailed(ILogger logger, string command, string reason);
+
+    [LoggerMessage(EventId = 4003, EventName = "DaemonStarting", Level = LogLevel.Information, Message = "CostSync {Version} starting as a daemon: schedule {Cron} ({TimeZone}), state in {StateDirectory}, log file {LogFile}")]
+    public static partial void DaemonStarting(ILogger logger, string version, string cron, string timeZone, string stateDirectory, string logFile);
+}

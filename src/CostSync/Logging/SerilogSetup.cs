@@ -1,0 +1,91 @@
+using CostSync.Configuration;
+using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace CostSync.Logging;
+
+/// <summary>
+/// Serilog for the host: console (stdout for the daemon, stderr for commands that print results; no timestamps
+/// under systemd because journald adds them), and a daily rolling file that falls back to console-only with a
+/// warning when its directory cannot be written.
+/// </summary>
+internal static class SerilogSetup
+{
+    private const string TextTemplate = "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {RunTag}{Message:lj}{NewLine}{Exception}";
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {RunTag}{Message:lj}{NewLine}{Exception}";
+    private const string JournalTemplate = "{Level:u3} {RunTag}{Message:lj}{NewLine}{Exception}";
+
+    /// <summary>The bootstrap logger: console only, until configuration is read.</summary>
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+
+    /// <summary>Configures <paramref name="configuration"/>'s sinks; returns the log file pattern, or null with a warning when the file cannot be used.</summary>
+    public static LogFileLocation Configure(LoggerConfiguration logger, IConfiguration configuration, LoggingOptions options, bool consoleToStandardError, bool underSystemd, bool writeToConsole, out string? fileWarning)
+    {
+        logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("System", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .Enrich.With<RunTagEnricher>();
+        if (writeToConsole)
+        {
+            logger.WriteTo.Console(
+                outputTemplate: underSystemd ? JournalTemplate : ConsoleTemplate,
+                standardErrorFromLevel: consoleToStandardError ? LogEventLevel.Verbose : null,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        fileWarning = null;
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            return LogFileLocation.None;
+        }
+
+        var directory = Path.GetFullPath(options.Path);
+        if (!CanWrite(directory, out var reason))
+        {
+            fileWarning = $"Cannot write log files to `{directory}` ({reason}); logging to the console only. Create the directory for the service user or set `CostSync:Logging:Path`.";
+            return LogFileLocation.None;
+        }
+
+        var pattern = Path.Combine(directory, options.Json ? "costsync-.json" : "costsync-.log");
+        var sizeLimit = options.FileSizeLimitMiB * 1024L * 1024L;
+        if (options.Json)
+        {
+            logger.WriteTo.File(new CompactJsonFormatter(), pattern, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true);
+        }
+        else
+        {
+            logger.WriteTo.File(pattern, outputTemplate: TextTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new LogFileLocation(pattern.Replace("costsync-.", "costsync-<yyyyMMdd>.", StringComparison.Ordinal));
+    }
+
+    private static bool CanWrite(string directory, out string reason)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".costsync-write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            reason = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            reason = ex.Message;
+            return false;
+        }
+    }
+}

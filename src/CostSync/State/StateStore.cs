@@ -1,0 +1,63 @@
+using System.Text.Json;
+using CostSync.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CostSync.State;
+
+/// <summary>Small JSON state files in the state directory, each replaced atomically (write to a temp file, then rename).</summary>
+internal sealed class StateStore(IOptions<CostSyncOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The state directory, e.g. <c>/var/lib/costsync</c>.</summary>
+    public string Directory { get; } = Path.GetFullPath(options.Value.StateDirectory);
+
+    /// <summary>Creates the directory if needed; throws <see cref="StateDirectoryException"/> with a fix when it cannot.</summary>
+    public void EnsureExists()
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateDirectoryException($"The state directory `{Directory}` cannot be created ({ex.Message}). Create it for the service user, or set `CostSync:StateDirectory` to a writable folder.", ex);
+        }
+    }
+
+    public async Task<T?> ReadAsync<T>(string fileName, CancellationToken cancellationToken)
+        where T : class
+    {
+        var path = Path.Combine(Directory, fileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // A damaged state file is treated as absent: the worst case is one extra run or one extra alert.
+            return null;
+        }
+    }
+
+    public async Task WriteAsync<T>(string fileName, T value, CancellationToken cancellationToken)
+    {
+        EnsureExists();
+        var path = Path.Combine(Directory, fileName);
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
+        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await JsonSerializer.SerializeAsync(stream, value, Json, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using CostSync.OciEmulator.Faults;
+using CostSync.OciEmulator.Requests;
+using CostSync.OciEmulator.Signing;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CostSync.OciEmulator.Hosting;
+
+/// <summary>Per request: request id, latency, body buffering, authentication, injected failures, dispatch, request log.</summary>
+internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, ILogger logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        CancellationToken cancellationToken = context.RequestAborted;
+        HttpRequest request = context.Request;
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
+        int queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        string rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
+        string rawQuery = queryStart < 0 ? string.Empty : rawTarget[queryStart..];
+        EmulatorRoute route = RouteClassifier.Classify(request.Method, rawPath);
+        context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        if (request.Headers.TryGetValue("opc-client-request-id", out var clientRequestId))
+        {
+            context.Response.Headers["opc-client-request-id"] = clientRequestId;
+        }
+
+        PrincipalKind principal = PrincipalKind.Anonymous;
+        try
+        {
+            principal = await ProcessAsync(context, route, rawTarget, rawPath, rawQuery, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            Log.HandlerFailed(logger, e, request.Method, rawPath, route.Operation);
+            await OciErrors.WriteAsync(context, HttpStatusCode.InternalServerError, "InternalServerError", "The emulator failed to handle the request.", cancellationToken);
+        }
+        finally
+        {
+            log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal));
+            Log.RequestHandled(logger, request.Method, rawPath, route.Operation, context.Response.StatusCode, principal);
+        }
+    }
+
+    private async Task<PrincipalKind> ProcessAsync(HttpContext context, EmulatorRoute route, string rawTarget, string rawPath, string rawQuery, CancellationToken cancellationToken)
+    {
+        TimeSpan latency = faults.Latency;
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, cancellationToken);
+        }
+
+        byte[]? body = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            await OciErrors.WriteAsync(context, HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge", $"The request body exceeds {RequestBodyReader.MaxBodyBytes} bytes.", cancellationToken);
+            return PrincipalKind.Anonymous;
+        }
+
+        SignatureCheck check = route.Operation == Operations.Metadata
+            ? CheckMetadataBearer(context.Request)
+            : verifier.Verify(context.Request, rawTarget, body, route.Operation);
+        if (!check.Succeeded)
+        {
+            Log.RequestRejected(logger, context.Request.Method, rawPath, route.Operation, check.Error!);
+            await OciErrors.NotAuthenticatedAsync(context, check.Error!, cancellationToken);
+            return PrincipalKind.Anonymous;
+        }
+
+        if (faults.ShouldFail(route.Operation, out HttpStatusCode status))
+        {
+            if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "0";
+            }
+
+            await OciErrors.WriteAsync(context, status, OciErrors.CodeFor(status), $"Injected fault: {(int)status} for {route.Operation}.", cancellationToken);
+            return check.Principal;
+        }
+
+        var emulatorRequest = new EmulatorRequest(context, route, rawPath, rawQuery, body) { Principal = check.Principal };
+        await handlers.HandleAsync(emulatorRequest, cancellationToken);
+        return check.Principal;
+    }
+
+    private static SignatureCheck CheckMetadataBearer(HttpRequest request) =>
+        string.Equals(request.Headers.Authorization.ToString(), "Bearer Oracle", StringComparison.Ordinal)
+            ? SignatureCheck.Ok(PrincipalKind.Metadata)
+            : SignatureCheck.Fail("Instance metadata (IMDS v2) requests must carry the header 'Authorization: Bearer Oracle'.");
+}

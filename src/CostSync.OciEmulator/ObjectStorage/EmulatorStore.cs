@@ -1,0 +1,99 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+
+// MD5 is what Object Storage reports (content-md5, opc-multipart-md5); it is an integrity checksum here, not security.
+#pragma warning disable CA5351
+
+namespace CostSync.OciEmulator.ObjectStorage;
+
+/// <summary>The bling bucket's objects. Thread-safe; listings read an immutable sorted snapshot.</summary>
+internal sealed class EmulatorStore(TimeProvider time)
+{
+    public const int DefaultPartSize = 8 * 1024 * 1024;
+
+    private readonly Lock _lock = new();
+    private readonly SortedDictionary<string, EmulatorObject> _objects = new(CodePointComparer.Instance);
+    private EmulatorObject[]? _snapshot;
+
+    /// <summary>All objects, sorted by name in code-point (UTF-8 byte) order.</summary>
+    public IReadOnlyList<EmulatorObject> All => Snapshot();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _objects.Count;
+            }
+        }
+    }
+
+    /// <summary>Stores (or replaces, with a new ETag) an object. <paramref name="content"/> is kept, not copied.</summary>
+    /// <param name="name">Object name (any Unicode).</param>
+    /// <param name="content">The bytes; kept by reference.</param>
+    /// <param name="multipart">Serve it as a multipart upload: no Content-MD5, an <c>opc-multipart-md5</c> of <paramref name="partSize"/> parts.</param>
+    /// <param name="partSize">Part size used for the multipart MD5.</param>
+    /// <param name="created">Creation (and modification) time; default now.</param>
+    public EmulatorObject Put(string name, byte[] content, bool multipart = false, int partSize = DefaultPartSize, DateTimeOffset? created = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+        DateTimeOffset when = created ?? time.GetUtcNow();
+        var item = new EmulatorObject(
+            name,
+            content,
+            Guid.NewGuid().ToString(),
+            multipart ? null : Convert.ToBase64String(MD5.HashData(content)),
+            multipart ? MultipartMd5(content, partSize) : null,
+            when,
+            when);
+        lock (_lock)
+        {
+            _objects[name] = item;
+            _snapshot = null;
+        }
+
+        return item;
+    }
+
+    public bool Remove(string name)
+    {
+        lock (_lock)
+        {
+            _snapshot = null;
+            return _objects.Remove(name);
+        }
+    }
+
+    public bool TryGet(string name, [NotNullWhen(true)] out EmulatorObject? item)
+    {
+        lock (_lock)
+        {
+            return _objects.TryGetValue(name, out item);
+        }
+    }
+
+    internal EmulatorObject[] Snapshot()
+    {
+        lock (_lock)
+        {
+            return _snapshot ??= [.. _objects.Values];
+        }
+    }
+
+    private static string MultipartMd5(byte[] content, int partSize)
+    {
+        int parts = Math.Max(1, (content.Length + partSize - 1) / partSize);
+        byte[] concatenated = new byte[parts * 16];
+        for (int i = 0; i < parts; i++)
+        {
+            int offset = i * partSize;
+            int length = Math.Min(partSize, content.Length - offset);
+            MD5.HashData(content.AsSpan(offset, length), concatenated.AsSpan(i * 16, 16));
+        }
+
+        return $"{Convert.ToBase64String(MD5.HashData(concatenated))}-{parts}";
+    }
+}

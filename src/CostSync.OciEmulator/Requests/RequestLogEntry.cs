@@ -1,0 +1,10 @@
+namespace CostSync.OciEmulator.Requests;
+
+/// <summary>One request as the emulator saw it.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Raw path as received (still percent-encoded), without the query.</param>
+/// <param name="Query">Raw query as received, including the leading <c>?</c>, or empty.</param>
+/// <param name="Operation">One of <see cref="Operations"/>.</param>
+/// <param name="Status">Response status code.</param>
+/// <param name="Principal">How the request authenticated.</param>
+internal sealed record RequestLogEntry(string Method, string Path, string Query, string Operation, int Status, PrincipalKind Principal);

@@ -1,0 +1,60 @@
+namespace CostSync.OciEmulator.Secrets;
+
+/// <summary>Vault secrets served by the Secrets retrieval API. Thread-safe.</summary>
+internal sealed class EmulatorSecrets(TimeProvider time)
+{
+    /// <summary>Vault used when <see cref="Set"/> is called without one.</summary>
+    public const string DefaultVaultId = "ocid1.vault.oc1.iad.costsyncemulatorvault";
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<SecretVersion>> _secrets = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a new version (versionNumber + 1) holding <paramref name="content"/> as given.</summary>
+    public SecretVersion Set(string secretId, string content, string? vaultId = null, string? name = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretId);
+        ArgumentNullException.ThrowIfNull(content);
+        lock (_lock)
+        {
+            if (!_secrets.TryGetValue(secretId, out List<SecretVersion>? versions))
+            {
+                versions = [];
+                _secrets[secretId] = versions;
+            }
+
+            SecretVersion? previous = versions.Count > 0 ? versions[^1] : null;
+            var version = new SecretVersion(secretId, vaultId ?? previous?.VaultId ?? DefaultVaultId, name ?? previous?.Name, versions.Count + 1, content, time.GetUtcNow());
+            versions.Add(version);
+            return version;
+        }
+    }
+
+    public bool Remove(string secretId)
+    {
+        lock (_lock)
+        {
+            return _secrets.Remove(secretId);
+        }
+    }
+
+    /// <summary>The current version, or a specific <paramref name="versionNumber"/>.</summary>
+    internal SecretVersion? Find(string secretId, int? versionNumber)
+    {
+        lock (_lock)
+        {
+            return _secrets.TryGetValue(secretId, out List<SecretVersion>? versions) ? Pick(versions, versionNumber) : null;
+        }
+    }
+
+    internal SecretVersion? FindByName(string vaultId, string name, int? versionNumber)
+    {
+        lock (_lock)
+        {
+            List<SecretVersion>? versions = _secrets.Values.FirstOrDefault(v => v[^1].VaultId == vaultId && v[^1].Name == name);
+            return versions is null ? null : Pick(versions, versionNumber);
+        }
+    }
+
+    private static SecretVersion? Pick(List<SecretVersion> versions, int? versionNumber) =>
+        versionNumber is null ? versions[^1] : versions.FirstOrDefault(v => v.VersionNumber == versionNumber);
+}

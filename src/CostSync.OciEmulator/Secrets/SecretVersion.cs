@@ -1,0 +1,4 @@
+namespace CostSync.OciEmulator.Secrets;
+
+/// <summary>One version of a secret. <see cref="Content"/> is the plain value; it is served base64-encoded.</summary>
+internal sealed record SecretVersion(string SecretId, string VaultId, string? Name, int VersionNumber, string Content, DateTimeOffset TimeCreated);

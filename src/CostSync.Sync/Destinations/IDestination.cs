@@ -1,9 +1,46 @@
 namespace CostSync.Sync.Destinations;
 
 /// <summary>Where reports land: an S3 bucket or a local folder. Same layout and ledger for both.</summary>
-/// <remarks>Implementations: S3 (AWSSDK.S3 low-level multipart API) and Directory (atomic rename on completion).</remarks>
+/// <remarks>
+/// Keys are <c>/</c>-separated and used exactly as given. Implementations: S3 (AWSSDK.S3 low-level multipart API)
+/// and Directory (temp file under <c>.costsync/tmp</c>, atomic rename on completion). Every write is all-or-nothing:
+/// an object becomes visible only when <see cref="PutObjectAsync"/> or <see cref="IMultipartUpload.CompleteAsync"/> succeeds.
+/// </remarks>
 public interface IDestination : IAsyncDisposable
 {
-    /// <summary>For logs and alerts, e.g. <c>s3://bucket/prefix</c> or <c>/srv/reports</c>.</summary>
+    /// <summary>For logs and alerts, e.g. <c>s3://bucket</c> or <c>/srv/reports</c>.</summary>
     string Description { get; }
+
+    /// <summary>True when an ETag returned by a write is the hex MD5 of the content (or <c>md5(part md5s)-N</c> for multipart), so it can be verified.</summary>
+    /// <remarks>False for SSE-KMS on S3, whose ETags are not content digests.</remarks>
+    bool ETagIsContentMd5 { get; }
+
+    /// <summary>Lists every object whose key starts with <paramref name="prefix"/> (all pages).</summary>
+    IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Reads one object's size, ETag, version and user metadata; <see langword="null"/> when absent.</summary>
+    Task<DestinationObjectDetails?> HeadObjectAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Opens an object for reading; <see langword="null"/> when absent. The caller disposes the stream.</summary>
+    Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole object in one request; rejected (never stored) when <paramref name="contentMd5"/> does not match the content.</summary>
+    /// <param name="key">The object key.</param>
+    /// <param name="content">The bytes; must stay unchanged until the call returns.</param>
+    /// <param name="contentMd5">Base64 MD5 of <paramref name="content"/>, checked by the destination.</param>
+    /// <param name="metadata">User metadata (S3: <c>x-amz-meta-*</c>); ASCII names and values.</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is stored then.</param>
+    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+
+    /// <summary>Starts a multipart upload; parts may then be uploaded in parallel and in any order.</summary>
+    Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+
+    /// <summary>Lists incomplete multipart uploads (Directory: temp files) whose key starts with <paramref name="prefix"/>.</summary>
+    IAsyncEnumerable<PendingUpload> ListIncompleteUploadsAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Aborts one incomplete upload and frees its storage.</summary>
+    Task AbortIncompleteUploadAsync(PendingUpload upload, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an object; no error when it is already absent.</summary>
+    Task DeleteObjectAsync(string key, CancellationToken cancellationToken);
 }

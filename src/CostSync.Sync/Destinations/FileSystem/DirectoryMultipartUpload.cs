@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using CostSync.Sync.Integrity;
+
+namespace CostSync.Sync.Destinations.FileSystem;
+
+/// <summary>A "multipart upload" into one temp file: parts are written at their offsets, then the file is renamed into place.</summary>
+internal sealed class DirectoryMultipartUpload(DirectoryDestination destination, string key, string uploadId, IReadOnlyDictionary<string, string> metadata) : IMultipartUpload
+{
+    private readonly ConcurrentDictionary<int, (long Offset, long Length, byte[] Md5)> _parts = new();
+
+    public string Key => key;
+
+    public string UploadId => uploadId;
+
+    public async Task<string> UploadPartAsync(int partNumber, long offset, ReadOnlyMemory<byte> content, string contentMd5, CancellationToken cancellationToken)
+    {
+        var md5 = DirectoryDestination.CheckDigest(key, content.Span, contentMd5);
+        using (var handle = File.OpenHandle(destination.TempPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, FileOptions.Asynchronous))
+        {
+            await RandomAccess.WriteAsync(handle, content, offset, cancellationToken);
+        }
+
+        _parts[partNumber] = (offset, content.Length, md5);
+        return Convert.ToHexStringLower(md5);
+    }
+
+    public async Task<DestinationWriteResult> CompleteAsync(IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
+    {
+        var ordered = parts.OrderBy(p => p.PartNumber).ToList();
+        long expectedOffset = 0;
+        var md5s = new List<byte[]>(ordered.Count);
+        foreach (var part in ordered)
+        {
+            // Use what this destination wrote and hashed itself, not what the caller claims.
+            if (!_parts.TryGetValue(part.PartNumber, out var written) || written.Offset != expectedOffset || written.Length != part.Length)
+            {
+                throw new DestinationRejectedException($"Refused to complete {key}: part {part.PartNumber} is missing or does not follow the previous part.");
+            }
+
+            md5s.Add(written.Md5);
+            expectedOffset += written.Length;
+        }
+
+        await TruncateAsync(expectedOffset, cancellationToken);
+        return await destination.PublishAsync(key, uploadId, Md5Digests.MultipartETag(md5s), metadata, cancellationToken);
+    }
+
+    public Task AbortAsync(CancellationToken cancellationToken)
+    {
+        destination.DeleteTemp(uploadId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes an upload of exactly one part as a plain object (ETag = hex MD5, as S3 PutObject).</summary>
+    internal async Task<DestinationWriteResult> CompleteSingleAsync(CancellationToken cancellationToken)
+    {
+        var (_, length, md5) = _parts[1];
+        await TruncateAsync(length, cancellationToken);
+        return await destination.PublishAsync(key, uploadId, Convert.ToHexStringLower(md5), metadata, cancellationToken);
+    }
+
+    private Task TruncateAsync(long length, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var handle = File.OpenHandle(destination.TempPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite);
+        RandomAccess.SetLength(handle, length);
+        RandomAccess.FlushToDisk(handle);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+using CostSync.Sync.Configuration;
+
+namespace CostSync.Sync.Destinations.S3;
+
+/// <summary>An S3 bucket (AWS or S3-compatible) through AWSSDK.S3's low-level API.</summary>
+internal sealed class S3Destination : IDestination
+{
+    private readonly IAmazonS3 _client;
+    private readonly bool _ownsClient;
+
+    public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient)
+    {
+        _client = client;
+        Bucket = bucket;
+        Options = options;
+        _ownsClient = ownsClient;
+    }
+
+    public string Bucket { get; }
+
+    public DestinationOptions Options { get; }
+
+    public string Description => $"s3://{Bucket}";
+
+    public bool ETagIsContentMd5 => !string.Equals(Options.ServerSideEncryption, "aws:kms", StringComparison.OrdinalIgnoreCase);
+
+    internal IAmazonS3 Client => _client;
+
+    public async IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
+        do
+        {
+            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var o in response.S3Objects ?? [])
+            {
+                yield return new DestinationObject(o.Key, o.Size ?? 0, Unquote(o.ETag), o.LastModified);
+            }
+
+            request.ContinuationToken = response.IsTruncated == true ? response.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+    }
+
+    public async Task<DestinationObjectDetails?> HeadObjectAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var r = await _client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = Bucket, Key = key }, cancellationToken);
+            var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in r.Metadata.Keys)
+            {
+                metadata[StripMetaPrefix(name)] = r.Metadata[name];
+            }
+
+            return new DestinationObjectDetails(key, r.ContentLength, Unquote(r.ETag), r.VersionId, r.LastModified, metadata);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var r = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
+            return new OwnedStream(r.ResponseStream, r);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var request = new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            InputStream = AsStream(content),
+            MD5Digest = contentMd5,
+            UseChunkEncoding = !Options.S3Compatible,
+            AutoCloseStream = true,
+        };
+        S3WriteSettings.Apply(request, Options);
+        foreach (var (name, value) in metadata)
+        {
+            request.Metadata.Add(name, value);
+        }
+
+        try
+        {
+            var r = await _client.PutObjectAsync(request, cancellationToken);
+            return new DestinationWriteResult(Unquote(r.ETag), r.VersionId);
+        }
+        catch (AmazonS3Exception e) when (S3Errors.Translate(e, key) is { } rejected)
+        {
+            throw rejected;
+        }
+    }
+
+    public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key };
+        S3WriteSettings.Apply(request, Options);
+        foreach (var (name, value) in metadata)
+        {
+            request.Metadata.Add(name, value);
+        }
+
+        var r = await _client.InitiateMultipartUploadAsync(request, cancellationToken);
+        return new S3MultipartUpload(this, key, r.UploadId);
+    }
+
+    public async IAsyncEnumerable<PendingUpload> ListIncompleteUploadsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListMultipartUploadsRequest { BucketName = Bucket, Prefix = prefix };
+        while (true)
+        {
+            var r = await _client.ListMultipartUploadsAsync(request, cancellationToken);
+            foreach (var u in r.MultipartUploads ?? [])
+            {
+                yield return new PendingUpload(u.Key, u.UploadId, u.Initiated);
+            }
+
+            if (r.IsTruncated != true)
+            {
+                yield break;
+            }
+
+            request.KeyMarker = r.NextKeyMarker;
+            request.UploadIdMarker = r.NextUploadIdMarker;
+        }
+    }
+
+    public Task AbortIncompleteUploadAsync(PendingUpload upload, CancellationToken cancellationToken) =>
+        _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = upload.Key, UploadId = upload.UploadId }, cancellationToken);
+
+    public Task DeleteObjectAsync(string key, CancellationToken cancellationToken) =>
+        _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Wraps an array-backed buffer without copying; the SDK needs a seekable stream to send a plain (not aws-chunked) body.</summary>
+    internal static MemoryStream AsStream(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+
+    internal static string? Unquote(string? etag) => etag?.Trim('"');
+
+    private static string StripMetaPrefix(string name) =>
+        name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name["x-amz-meta-".Length..] : name;
+}

@@ -1,0 +1,56 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using CostSync.Sync.Configuration;
+
+namespace CostSync.Sync.Destinations.S3;
+
+/// <summary>Applies encryption, storage class and overwrite protection from <see cref="DestinationOptions"/> to write requests.</summary>
+internal static class S3WriteSettings
+{
+    public static void Apply(PutObjectRequest request, DestinationOptions options)
+    {
+        if (Encryption(options) is { } method)
+        {
+            request.ServerSideEncryptionMethod = method;
+            request.ServerSideEncryptionKeyManagementServiceKeyId = KmsKeyId(options);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.StorageClass))
+        {
+            request.StorageClass = S3StorageClass.FindValue(options.StorageClass);
+        }
+
+        if (options.OverwriteProtection)
+        {
+            request.IfNoneMatch = "*";
+        }
+    }
+
+    public static void Apply(InitiateMultipartUploadRequest request, DestinationOptions options)
+    {
+        if (Encryption(options) is { } method)
+        {
+            request.ServerSideEncryptionMethod = method;
+            request.ServerSideEncryptionKeyManagementServiceKeyId = KmsKeyId(options);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.StorageClass))
+        {
+            request.StorageClass = S3StorageClass.FindValue(options.StorageClass);
+        }
+    }
+
+    public static void Apply(CompleteMultipartUploadRequest request, DestinationOptions options)
+    {
+        if (options.OverwriteProtection)
+        {
+            request.IfNoneMatch = "*";
+        }
+    }
+
+    private static ServerSideEncryptionMethod? Encryption(DestinationOptions options) =>
+        string.IsNullOrWhiteSpace(options.ServerSideEncryption) ? null : ServerSideEncryptionMethod.FindValue(options.ServerSideEncryption);
+
+    private static string? KmsKeyId(DestinationOptions options) =>
+        string.Equals(options.ServerSideEncryption, "aws:kms", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(options.KmsKeyId) ? options.KmsKeyId : null;
+}

@@ -1,0 +1,33 @@
+namespace CostSync.Sync.Ledger;
+
+/// <summary>One line of the ledger: a copy (or, in Mirror mode, a deletion) and the source identity it was made from.</summary>
+/// <param name="Name">The source object name.</param>
+/// <param name="Size">The source size in bytes.</param>
+/// <param name="Md5">Base64 MD5 of the source (single-part sources).</param>
+/// <param name="MultipartMd5">The source's multipart MD5 <c>base64-N</c> (multipart-uploaded sources).</param>
+/// <param name="ETag">The source etag.</param>
+/// <param name="TimeCreated">When the source object was created.</param>
+/// <param name="Key">The destination key.</param>
+/// <param name="DestinationETag">The destination ETag after the copy.</param>
+/// <param name="VersionId">The destination version id, when versioned.</param>
+/// <param name="CopiedAt">When the copy completed (or the deletion happened).</param>
+/// <param name="RunId">The run that did it; <c>rebuilt</c> for entries reconstructed from object metadata.</param>
+internal sealed record LedgerEntry(
+    string Name,
+    long Size,
+    string? Md5,
+    string? MultipartMd5,
+    string? ETag,
+    DateTimeOffset? TimeCreated,
+    string Key,
+    string? DestinationETag,
+    string? VersionId,
+    DateTimeOffset CopiedAt,
+    string RunId)
+{
+    /// <summary>True for a Mirror-mode deletion record.</summary>
+    public bool? Deleted { get; init; }
+
+    /// <summary>The source MD5 in whichever form the source reported it.</summary>
+    public string? SourceMd5 => Md5 ?? MultipartMd5;
+}

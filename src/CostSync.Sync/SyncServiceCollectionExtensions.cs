@@ -1,0 +1,40 @@
+using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
+using CostSync.Sync.Ledger;
+using CostSync.Sync.Planning;
+using CostSync.Sync.Transfer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CostSync.Sync;
+
+/// <summary>Registers the sync engine. Consumes <c>IOptions&lt;SourceOptions|DestinationOptions|TransferOptions&gt;</c> bound by the host.</summary>
+public static class SyncServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ISyncEngine"/>, <see cref="IDestinationFactory"/> and the shared part-buffer pool. Needs
+    /// <c>IObjectStorageClient</c> and <c>IOciAuthProvider</c> (from <c>AddOciClients()</c>) and logging.
+    /// </summary>
+    public static IServiceCollection AddSyncEngine(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SourceOptions>();
+        services.AddOptions<DestinationOptions>();
+        services.AddOptions<TransferOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
+        services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
+        services.TryAddSingleton<SourceReader>();
+        services.TryAddSingleton<SinglePartCopier>();
+        services.TryAddSingleton<MultipartCopier>();
+        services.TryAddSingleton<ObjectCopier>();
+        services.TryAddSingleton<LedgerStore>();
+        services.TryAddSingleton<RunScopeResolver>();
+        services.TryAddSingleton<SyncPlanner>();
+        services.TryAddSingleton<StaleUploadSweeper>();
+        services.TryAddSingleton<ISyncEngine, SyncEngine>();
+        services.TryAddSingleton<IDestinationFactory, DestinationFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace CostSync.Sync.Transfer;
+
+/// <summary>One object to copy: the source, the destination key, the run, and a callback for bytes uploaded (progress).</summary>
+internal sealed record CopyRequest(SourceObject Source, string Key, string RunId, Action<long> BytesUploaded);

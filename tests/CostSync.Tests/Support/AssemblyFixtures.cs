@@ -1,0 +1,4 @@
+using CostSync.Tests.Support;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(SwiftS3Fixture))]

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using CostSync.Oci.ObjectStorage;
+
+namespace CostSync.Tests.Support;
+
+/// <summary>An object in <see cref="FakeObjectStorageClient"/>: generated content plus the identity OCI would list.</summary>
+public sealed class FakeObject
+{
+    public FakeObject(string name, GeneratedContent content, int? multipartParts, DateTimeOffset created)
+    {
+        Name = name;
+        Content = content;
+        ETag = Guid.NewGuid().ToString();
+        Md5 = multipartParts is { } n ? MultipartMd5(content, n) : Convert.ToBase64String(Md5Of(content, 0, content.Length));
+        Created = created;
+    }
+
+    public string Name { get; }
+
+    public GeneratedContent Content { get; }
+
+    public string ETag { get; }
+
+    public string Md5 { get; }
+
+    public DateTimeOffset Created { get; }
+
+    public bool IsMultipart => Md5.Contains('-', StringComparison.Ordinal);
+
+    public ObjectSummary Summary => new(Name, Content.Length, Md5, ETag, Created, Created);
+
+    public static byte[] Md5Of(GeneratedContent content, long offset, long length)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = new byte[1 << 20];
+        for (var done = 0L; done < length;)
+        {
+            var n = (int)Math.Min(buffer.Length, length - done);
+            content.Fill(offset + done, buffer.AsSpan(0, n));
+            md5.AppendData(buffer, 0, n);
+            done += n;
+        }
+
+        return md5.GetHashAndReset();
+    }
+
+    private static string MultipartMd5(GeneratedContent content, int parts)
+    {
+        var partSize = (content.Length + parts - 1) / parts;
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        for (var i = 0; i < parts; i++)
+        {
+            var offset = i * partSize;
+            md5.AppendData(Md5Of(content, offset, Math.Min(partSize, content.Length - offset)));
+        }
+
+        return $"{Convert.ToBase64String(md5.GetHashAndReset())}-{parts}";
+    }
+}

@@ -1,0 +1,349 @@
+using System.Text;
+using CostSync.Sync;
+using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
+using CostSync.Tests.Support;
+using Xunit;
+
+namespace CostSync.Tests.Sync.Destinations;
+
+/// <summary>
+/// The behaviour every destination must show, run through the whole engine: S3 (Swift) and Directory each subclass this once.
+/// Sources come from <see cref="FakeObjectStorageClient"/>, which counts calls and injects faults.
+/// </summary>
+public abstract class DestinationContract : IAsyncLifetime
+{
+    private const int MiB = 1024 * 1024;
+
+    // Base64 MD5 of 100 zero bytes.
+    private static readonly string EmptyHundredMd5 = Convert.ToBase64String(Convert.FromHexString("6D0BB00954CEB7FBEE436BB55A8397A9"));
+
+    protected SyncHarness Harness { get; } = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Harness.DestinationOptions = await CreateStoreAsync(Ct);
+        Harness.DestinationOptions.Prefix = "/archive/oci/";
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Harness.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Creates a fresh, empty store (bucket or folder) and returns options pointing at it.</summary>
+    protected abstract Task<DestinationOptions> CreateStoreAsync(CancellationToken cancellationToken);
+
+    /// <summary>A destination on the store, as the factory would build it for a run.</summary>
+    protected abstract IDestination CreateDestination(DestinationOptions options);
+
+    [Fact]
+    public async Task Run_InitialSyncOfGeneratedTree_EveryObjectEqualsSource()
+    {
+        var names = GenerateTree(150);
+        await using var sut = Counting();
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.Equal(names.Count, result.Totals.Copied);
+        foreach (var name in names)
+        {
+            await AssertStoredEqualsSourceAsync(sut, name);
+        }
+    }
+
+    [Fact]
+    public async Task Run_SecondRunWithNothingNew_SendsOnlyListingsAndOneLedgerRead()
+    {
+        var names = GenerateTree(40);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        Harness.Source.ResetCounters();
+        sut.Clear();
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.Equal(names.Count, result.Totals.Skipped);
+        Assert.Equal(0, Harness.Source.GetCalls);
+        Assert.Equal(0, Harness.Source.HeadCalls);
+        Assert.Equal(1, Harness.Source.ListCalls);
+        Assert.All(sut.Calls, c => Assert.Contains(c.Operation, new[] { "List", "ListUploads", "Get" }));
+        Assert.Equal(["archive/oci/.costsync/ledger.jsonl"], sut.Calls.Where(c => c.Operation == "Get").Select(c => c.Key));
+    }
+
+    [Fact]
+    public async Task Run_ChangedSourceObject_IsCopiedAgainAndRecordedInLedger()
+    {
+        Harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 3000);
+        Harness.Source.Put("reports/cost-csv/0002-00001.csv.gz", 4000);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        var changed = Harness.Source.Put("reports/cost-csv/0002-00001.csv.gz", 4100, seed: 77);
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(1, result.Totals.Changed);
+        Assert.Equal(1, result.Totals.Skipped);
+        await AssertStoredEqualsSourceAsync(sut, changed.Name);
+        var ledger = await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl");
+        var last = ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.Contains(changed.ETag, last, StringComparison.Ordinal);
+        Assert.Contains("\"runId\":\"run-2\"", last, StringComparison.Ordinal);
+        Assert.Contains("\"size\":4100", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_CancelledMidCopy_LeavesNoObjectNoUploadAndRecordsCompletedOnes()
+    {
+        Harness.TransferOptions.MaxConcurrentObjects = 1;
+        Harness.Source.Put("a-small.csv.gz", 1000);
+        Harness.Source.Put("b-big.csv.gz", 14 * MiB);
+        var gate = new TaskCompletionSource();
+        Harness.Source.GateName = "b-big.csv.gz";
+        Harness.Source.GetGate = gate.Task;
+        await using var sut = Counting();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var run = Harness.RunAsync(sut, cts.Token);
+        await Harness.Source.GetEntered.Task.WaitAsync(Ct);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Null(await sut.HeadObjectAsync("archive/oci/b-big.csv.gz", Ct));
+        Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
+        Assert.Contains("a-small.csv.gz", await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl"), StringComparison.Ordinal);
+
+        Harness.Source.GetGate = null;
+        var next = await Harness.RunAsync(sut, Ct);
+        Assert.Equal((1, 1), (next.Totals.Copied, next.Totals.Skipped));
+        await AssertStoredEqualsSourceAsync(sut, "b-big.csv.gz");
+    }
+
+    [Fact]
+    public async Task Run_StaleIncompleteUpload_IsAbortedByNextRun()
+    {
+        Harness.Source.Put("reports/cost-csv/0003-00001.csv.gz", 100);
+        await using var sut = Counting();
+        var upload = await sut.BeginMultipartUploadAsync("archive/oci/left-by-a-crash.csv.gz", new Dictionary<string, string>(), Ct);
+        await upload.UploadPartAsync(1, 0, new byte[100], EmptyHundredMd5, Ct);
+        Assert.Single(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
+        Harness.Time.Advance(TimeSpan.FromDays(2));
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
+        Assert.Null(await sut.HeadObjectAsync("archive/oci/left-by-a-crash.csv.gz", Ct));
+    }
+
+    [Fact]
+    public async Task Run_TransientSourceFaults_AreRetriedToSuccess()
+    {
+        Harness.Source.Put("small-503.csv.gz", 5000);
+        Harness.Source.Put("small-429.csv.gz", 5000);
+        Harness.Source.Put("small-truncated.csv.gz", 5000);
+        Harness.Source.Put("big-truncated.csv.gz", 12 * MiB);
+        Harness.Source.InjectFaults("small-503.csv.gz", FakeGetFault.ServiceUnavailable, FakeGetFault.ServiceUnavailable);
+        Harness.Source.InjectFaults("small-429.csv.gz", FakeGetFault.TooManyRequests);
+        Harness.Source.InjectFaults("small-truncated.csv.gz", FakeGetFault.TruncatedBody);
+        Harness.Source.InjectFaults("big-truncated.csv.gz", FakeGetFault.TruncatedBody, FakeGetFault.ServiceUnavailable);
+        await using var sut = Counting();
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        foreach (var o in Harness.Source.Objects)
+        {
+            await AssertStoredEqualsSourceAsync(sut, o.Name);
+        }
+    }
+
+    [Fact]
+    public async Task Run_FlippedByteOnEveryAttempt_IsDetectedNeverStoredAndOthersStillCopied()
+    {
+        Harness.Source.Put("always-flipped.csv.gz", 9000);
+        Harness.Source.Put("flipped-once.csv.gz", 9000);
+        Harness.Source.Put("fine.csv.gz", 9000);
+        Harness.Source.InjectFaults("always-flipped.csv.gz", FakeGetFault.FlippedByte, FakeGetFault.FlippedByte, FakeGetFault.FlippedByte);
+        Harness.Source.InjectFaults("flipped-once.csv.gz", FakeGetFault.FlippedByte);
+        await using var sut = Counting();
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.PartiallyFailed, result.Status);
+        var failed = Assert.Single(result.Outcomes, o => !o.Succeeded);
+        Assert.Equal("always-flipped.csv.gz", failed.Name);
+        Assert.Contains("MD5", failed.Error, StringComparison.Ordinal);
+        Assert.Null(await sut.HeadObjectAsync("archive/oci/always-flipped.csv.gz", Ct));
+        Assert.DoesNotContain(sut.Calls, c => c.Operation == "Put" && c.Key.EndsWith("always-flipped.csv.gz", StringComparison.Ordinal));
+        await AssertStoredEqualsSourceAsync(sut, "flipped-once.csv.gz");
+        await AssertStoredEqualsSourceAsync(sut, "fine.csv.gz");
+    }
+
+    [Fact]
+    public async Task Run_MirrorWithEmptySourceListing_RefusesAndDeletesNothing()
+    {
+        GenerateTree(5);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        foreach (var o in Harness.Source.Objects.ToList())
+        {
+            Harness.Source.Remove(o.Name);
+        }
+
+        Harness.DestinationOptions.Mode = DestinationMode.Mirror;
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Failed, result.Status);
+        Assert.Contains("source listing is empty", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(sut.Calls, c => c.Operation == "Delete");
+        Assert.Equal(5, (await ToListAsync(sut.ListObjectsAsync("archive/oci/", Ct))).Count(o => !o.Key.Contains(".costsync", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Run_MirrorWithOneSourceGone_DeletesOnlyThatObjectAndKeepsLedger()
+    {
+        var names = GenerateTree(10);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        Harness.Source.Remove(names[3]);
+        Harness.DestinationOptions.Mode = DestinationMode.Mirror;
+        Harness.DestinationOptions.MirrorMaxDeleteShare = 0.2;
+
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.Equal(1, result.Totals.Deleted);
+        Assert.Equal([("Delete", "archive/oci/" + names[3])], sut.Calls.Where(c => c.Operation == "Delete"));
+        Assert.NotNull(await sut.HeadObjectAsync("archive/oci/.costsync/ledger.jsonl", Ct));
+    }
+
+    [Fact]
+    public async Task Run_LedgerLost_IsRebuiltFromObjectMetadataWithoutCopying()
+    {
+        var names = GenerateTree(8);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        await sut.DeleteObjectAsync("archive/oci/.costsync/ledger.jsonl", Ct);
+        Harness.Source.ResetCounters();
+        sut.Clear();
+
+        var rebuilt = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(names.Count, rebuilt.Totals.Skipped);
+        Assert.Equal(0, Harness.Source.GetCalls);
+        Assert.Equal(names.Count, sut.Calls.Count(c => c.Operation == "Head"));
+        var ledger = await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl");
+        Assert.Equal(names.Count, ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        sut.Clear();
+        await Harness.RunAsync(sut, Ct);
+        Assert.DoesNotContain(sut.Calls, c => c.Operation is "Head" or "Put");
+    }
+
+    [Fact]
+    public async Task Run_TenancyFolder_PutsObjectsAtPrefixTenancyName()
+    {
+        Harness.Source.Put("FOCUS Reports/2026/11/24/focus.csv.gz", 700);
+        Harness.DestinationOptions.IncludeTenancyFolder = true;
+        await using var sut = Counting();
+
+        var progress = new CollectingProgress();
+        var result = await Harness.RunAsync(sut, Ct, progress);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.NotNull(await sut.HeadObjectAsync($"archive/oci/{SyncHarness.Tenancy}/FOCUS Reports/2026/11/24/focus.csv.gz", Ct));
+        var last = progress.Reports[^1];
+        Assert.Equal((1, 1, 700L, 700L), (last.ObjectsDone, last.ObjectsTotal, last.BytesDone, last.BytesTotal));
+    }
+
+    protected CountingDestination Counting() => new(CreateDestination(Harness.DestinationOptions));
+
+    protected async Task AssertStoredEqualsSourceAsync(IDestination destination, string name)
+    {
+        var source = Harness.Source[name];
+        var key = "archive/oci/" + name;
+        await using var stream = await destination.OpenReadAsync(key, Ct);
+        Assert.True(stream is not null, $"{key} is missing");
+        using var md5 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.MD5);
+        var buffer = new byte[1 << 20];
+        long total = 0;
+        int n;
+        while ((n = await stream.ReadAsync(buffer, Ct)) > 0)
+        {
+            md5.AppendData(buffer, 0, n);
+            total += n;
+        }
+
+        Assert.Equal(source.Content.Length, total);
+        Assert.Equal(Convert.ToHexString(FakeObject.Md5Of(source.Content, 0, source.Content.Length)), Convert.ToHexString(md5.GetHashAndReset()));
+        var details = await destination.HeadObjectAsync(key, Ct);
+        Assert.Equal(source.ETag, details!.Metadata["costsync-source-etag"]);
+    }
+
+    protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var i in items)
+        {
+            list.Add(i);
+        }
+
+        return list;
+    }
+
+    private static async Task<string> ReadTextAsync(CountingDestination destination, string key)
+    {
+        await using var stream = await destination.OpenReadAsync(key, Ct);
+        Assert.NotNull(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(Ct);
+    }
+
+    /// <summary>Cost-report-shaped names incl. spaces, unicode and punctuation, a zero-byte object, multipart sources and one object above the multipart threshold.</summary>
+    private List<string> GenerateTree(int count)
+    {
+        string[] odd =
+        [
+            "FOCUS Reports/2026/11/24/focus report (1).csv.gz",
+            "FOCUS Reports/2026/11/24/a+b=c&d.csv.gz",
+            "reports/usage-csv/ünïcødé-名前.csv.gz",
+            "reports/cost-csv/with'quote,comma;semicolon.csv.gz",
+            "reports/cost-csv/percent%20literal.csv.gz",
+            "reports/empty-zero-byte.csv.gz",
+        ];
+        var names = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var name = i < odd.Length ? odd[i] : $"reports/cost-csv/{1000760749 + i:D16}-00001.csv.gz";
+            long size = name.Contains("zero-byte", StringComparison.Ordinal) ? 0 : 1000 + (i * 7919 % 60000);
+            int? multipartParts = i % 10 == 7 ? 3 : null;
+            if (i == count - 1 && count >= 20)
+            {
+                size = 13 * MiB; // above the 6 MiB threshold: multipart with 5 MiB parts
+            }
+            else if (i == count - 2 && count >= 20)
+            {
+                (size, multipartParts) = (7 * MiB, 2); // a multipart-uploaded source copied as multipart
+            }
+
+            Harness.Source.Put(name, size, multipartParts: multipartParts);
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private sealed class CollectingProgress : IProgress<SyncProgress>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<SyncProgress> _reports = new();
+
+        public IReadOnlyList<SyncProgress> Reports => [.. _reports];
+
+        public void Report(SyncProgress value) => _reports.Enqueue(value);
+    }
+}

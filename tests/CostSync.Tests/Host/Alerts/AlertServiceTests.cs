@@ -1,0 +1,92 @@
+using CostSync.Alerts;
+using CostSync.Configuration;
+using CostSync.Logging;
+using CostSync.State;
+using CostSync.Tests.Host.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace CostSync.Tests.Host.Alerts;
+
+public sealed class AlertServiceTests : IDisposable
+{
+    private const string Topic = "ocid1.onstopic.oc1.iad.alerts";
+    private readonly TempDirectory _state = new();
+    private readonly CollectingNotificationClient _notifications = new();
+    private readonly FakeTimeProvider _time = new(Results.Start);
+
+    public void Dispose() => _state.Dispose();
+
+    [Fact]
+    public async Task OnRunCompleted_StreakRepeatRecovery_SendsThreeMessagesAcrossRestarts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await CreateSut().OnRunCompletedAsync(Results.PartiallyFailed(failed: 3, listed: 412), null, ct);
+        _time.Advance(TimeSpan.FromHours(6));
+        await CreateSut().OnRunCompletedAsync(Results.PartiallyFailed(), null, ct);
+        _time.Advance(TimeSpan.FromHours(18));
+        await CreateSut().OnRunCompletedAsync(Results.Failed(), null, ct);
+        _time.Advance(TimeSpan.FromHours(6));
+        await CreateSut().OnRunCompletedAsync(Results.Succeeded(_time.GetUtcNow()), null, ct);
+
+        var titles = _notifications.Messages.Select(m => m.Title).ToList();
+        Assert.Equal(3, titles.Count);
+        Assert.Equal($"CostSync PARTIALLY FAILED on {Environment.MachineName}: 3 of 412 objects", titles[0]);
+        Assert.StartsWith($"CostSync FAILED on {Environment.MachineName}", titles[1], StringComparison.Ordinal);
+        Assert.Equal($"CostSync recovered on {Environment.MachineName}", titles[2]);
+        Assert.All(_notifications.Messages, m => Assert.Equal(Topic, m.TopicId));
+    }
+
+    [Fact]
+    public async Task OnRunCompleted_FailureBody_HoldsRunIdCountsErrorsLogFileAndNextRun()
+    {
+        var next = Results.Start.AddHours(6);
+
+        await CreateSut().OnRunCompletedAsync(Results.PartiallyFailed(failed: 25), next, TestContext.Current.CancellationToken);
+
+        var body = Assert.Single(_notifications.Messages).Body;
+        Assert.Contains("Run: run-partial", body, StringComparison.Ordinal);
+        Assert.Contains("25 failed", body, StringComparison.Ordinal);
+        Assert.Contains("Errors (first 20 of 25):", body, StringComparison.Ordinal);
+        Assert.Contains("- FOCUS Reports/2026/11/24/f19.csv.gz: read timed out (19)", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("f20.csv.gz", body, StringComparison.Ordinal);
+        Assert.Contains("Log file: /var/log/costsync/costsync-<yyyyMMdd>.log", body, StringComparison.Ordinal);
+        Assert.Contains("Next run: 2026-11-24 12:00:00Z", body, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(body) < 64 * 1024);
+    }
+
+    [Fact]
+    public async Task OnRunCompleted_StaleSource_SendsFreshnessAlert()
+    {
+        await CreateSut().OnRunCompletedAsync(Results.Succeeded(Results.Start.AddDays(-2)), null, TestContext.Current.CancellationToken);
+
+        var message = Assert.Single(_notifications.Messages);
+        Assert.Contains("newest cost report is 2.0 days old", message.Title, StringComparison.Ordinal);
+        Assert.Contains("usage-report", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnRunCompleted_PublishFails_DoesNotThrowAndRetriesOnNextRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _notifications.Fail = true;
+        await CreateSut().OnRunCompletedAsync(Results.Failed(), null, ct);
+        _notifications.Fail = false;
+        _time.Advance(TimeSpan.FromHours(1));
+
+        await CreateSut().OnRunCompletedAsync(Results.Failed(), null, ct);
+
+        Assert.Single(_notifications.Messages);
+    }
+
+    private AlertService CreateSut()
+    {
+        var alertOptions = Options.Create(new AlertOptions { TopicId = Topic });
+        var store = new StateStore(Options.Create(new CostSyncOptions { StateDirectory = _state.Path }));
+        var builder = new AlertMessageBuilder(new LogFileLocation("/var/log/costsync/costsync-<yyyyMMdd>.log"));
+        var publisher = new AlertPublisher(_notifications, alertOptions, NullLogger<AlertPublisher>.Instance);
+        return new AlertService(publisher, builder, store, alertOptions, _time, NullLogger<AlertService>.Instance);
+    }
+}

@@ -1,0 +1,22 @@
+using CostSync.Sync;
+
+namespace CostSync.Tests.Host.Support;
+
+/// <summary>Builds <see cref="SyncRunResult"/> values for alert and coordinator tests.</summary>
+internal static class Results
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+
+    public static SyncRunResult Succeeded(DateTimeOffset? newest = null, int copied = 2) =>
+        new("run-ok", SyncRunStatus.Succeeded, Start, TimeSpan.FromMinutes(1), new SyncTotals(10, 10 - copied, copied, 0, 0, 0, copied * 1000L),
+            [.. Enumerable.Range(0, copied).Select(i => new ObjectOutcome($"reports/ok-{i}.csv.gz", PlannedAction.CopyNew, true, 1000, null))],
+            newest ?? Start, null);
+
+    public static SyncRunResult PartiallyFailed(int failed = 3, int listed = 412, DateTimeOffset? newest = null) =>
+        new("run-partial", SyncRunStatus.PartiallyFailed, Start, TimeSpan.FromMinutes(2), new SyncTotals(listed, listed - failed - 1, 1, 0, failed, 0, 1000),
+            [.. Enumerable.Range(0, failed).Select(i => new ObjectOutcome($"FOCUS Reports/2026/11/24/f{i}.csv.gz", PlannedAction.CopyNew, false, 0, $"read timed out ({i})"))],
+            newest ?? Start, null);
+
+    public static SyncRunResult Failed(string error = "The source could not be listed: 404 BucketNotFound") =>
+        new("run-failed", SyncRunStatus.Failed, Start, TimeSpan.FromSeconds(3), new SyncTotals(0, 0, 0, 0, 0, 0, 0), [], null, error);
+}

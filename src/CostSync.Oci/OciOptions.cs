@@ -23,4 +23,7 @@ public sealed class OciOptions
 
     /// <summary>Per-service endpoint overrides; realm-aware defaults when empty.</summary>
     public OciEndpointOptions Endpoints { get; set; } = new();
+
+    /// <summary>Retry and timeout settings of the OCI HTTP clients.</summary>
+    public OciRetryOptions Retry { get; set; } = new();
 }

@@ -1,0 +1,4 @@
+namespace CostSync.Oci.Api;
+
+/// <summary>Wire shape of the federation answer.</summary>
+internal sealed record SecurityTokenDto(string? Token);

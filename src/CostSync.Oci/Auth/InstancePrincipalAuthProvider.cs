@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using CostSync.Oci.Endpoints;
+using CostSync.Oci.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace CostSync.Oci.Auth;
+
+/// <summary>
+/// The VM as principal: instance metadata gives the certificate, federation turns it into a security token for a
+/// fresh session key. The token is refreshed ahead of expiry and after a 401; refreshes are serialized and
+/// callers always get a matching (key id, key) pair.
+/// </summary>
+internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposable
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinimumValidity = TimeSpan.FromSeconds(30);
+
+    private readonly InstanceMetadataClient _metadata;
+    private readonly X509FederationClient _federation;
+    private readonly OciOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile Session? _session;
+    private volatile string? _certificateTenancy;
+    private OciRegion? _region;
+
+    public InstancePrincipalAuthProvider(InstanceMetadataClient metadata, X509FederationClient federation, OciOptions options, TimeProvider time, ILogger logger)
+    {
+        _metadata = metadata;
+        _federation = federation;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string Description => _certificateTenancy is { } tenancy ? $"instance principal (tenancy {tenancy})" : "instance principal";
+
+    public bool CanRefresh => true;
+
+    public async ValueTask<OciSigningKey> GetSigningKeyAsync(CancellationToken cancellationToken)
+    {
+        Session? session = _session;
+        if (session is not null && _time.GetUtcNow() < session.RefreshAt)
+        {
+            return session.Key;
+        }
+
+        return (await RefreshAsync(session, cancellationToken)).Key;
+    }
+
+    public async Task RefreshAsync(OciSigningKey rejected, CancellationToken cancellationToken)
+    {
+        Session? session = _session;
+        if (session is not null && !ReferenceEquals(session.Key, rejected))
+        {
+            return; // another caller already replaced the rejected token
+        }
+
+        await RefreshAsync(session, cancellationToken);
+    }
+
+    public async ValueTask<OciRegion> GetRegionAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(_options.Region))
+        {
+            return OciRegions.Parse(_options.Region);
+        }
+
+        return _region ??= await _metadata.GetRegionAsync(cancellationToken);
+    }
+
+    public async ValueTask<string> GetTenancyIdAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(_options.TenancyId))
+        {
+            return _options.TenancyId.Trim();
+        }
+
+        if (_certificateTenancy is null)
+        {
+            await GetSigningKeyAsync(cancellationToken);
+        }
+
+        return _certificateTenancy!;
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Replaces <paramref name="seen"/> with a new session unless another caller already did.</summary>
+    private async Task<Session> RefreshAsync(Session? seen, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Session? current = _session;
+            if (current is not null && !ReferenceEquals(current, seen) && _time.GetUtcNow() < current.RefreshAt)
+            {
+                return current;
+            }
+
+            // The leaf certificate rotates, so it is re-read on every refresh.
+            using InstanceIdentity identity = await _metadata.GetIdentityAsync(cancellationToken);
+            string tenancy = InstanceCertificates.TenancyOf(identity.Certificate)
+                ?? throw new OciServiceException(0, null, "The instance certificate has no 'opc-tenant:' subject attribute, so it cannot identify a tenancy.", null);
+            if (_certificateTenancy is { } known && !string.Equals(known, tenancy, StringComparison.Ordinal))
+            {
+                throw new OciServiceException(0, null, $"The rotated instance certificate names tenancy {tenancy}, but earlier ones named {known}; refusing to switch tenancy.", null);
+            }
+
+            _certificateTenancy = tenancy;
+            OciRegion region = await GetRegionAsync(cancellationToken);
+            Uri authHost = _options.Endpoints.Auth ?? OciEndpoints.DefaultHost(OciService.Auth, region);
+            var sessionKey = RSA.Create(2048);
+            string token = await _federation.GetTokenAsync(authHost, identity, tenancy, sessionKey, cancellationToken);
+            DateTimeOffset expiresAt;
+            try
+            {
+                expiresAt = JwtExpiry.Read(token);
+            }
+            catch (FormatException e)
+            {
+                throw new OciServiceException(0, null, $"The federation service answered with an unusable token: {e.Message}", null, e);
+            }
+
+            // Old session keys are not disposed: a request may still be signing with one.
+            var next = new Session(new OciSigningKey("ST$" + token, sessionKey), RefreshTime(_time.GetUtcNow(), expiresAt));
+            _session = next;
+            Log.TokenRefreshed(_logger, Description, expiresAt);
+            return next;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>When to refresh: 5 minutes before expiry, or at half-life for tokens shorter than 10 minutes.</summary>
+    internal static DateTimeOffset RefreshTime(DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        TimeSpan lifetime = expiresAt - now;
+        if (lifetime <= MinimumValidity)
+        {
+            return now + MinimumValidity / 2;
+        }
+
+        TimeSpan margin = lifetime / 2 < RefreshMargin ? lifetime / 2 : RefreshMargin;
+        return expiresAt - margin;
+    }
+
+    private sealed record Session(OciSigningKey Key, DateTimeOffset RefreshAt);
+}

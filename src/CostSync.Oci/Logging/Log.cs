@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace CostSync.Oci.Logging;
+
+/// <summary>The OCI client's log events. None of them carries a key id with a token, a signature or an Authorization header.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Obtained a security token for {Principal}, valid until {ExpiresAt:u}")]
+    public static partial void TokenRefreshed(ILogger logger, string principal, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "OCI answered 401 to {Principal} at {Host}; refreshing credentials and retrying once")]
+    public static partial void RefreshingAfterUnauthorized(ILogger logger, string principal, string? host);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "OCI call via {Client} failed ({Outcome}); attempt {Attempt} retries in {Delay}")]
+    public static partial void Retrying(ILogger logger, string client, string outcome, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The fingerprint {Configured} in {File} [{Profile}] does not match key_file {KeyFile} (its fingerprint is {Actual}); OCI will reject the signature unless the key registered for the user is this one")]
+    public static partial void FingerprintMismatch(ILogger logger, string file, string profile, string keyFile, string configured, string actual);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Federation rejected the SHA-256 certificate key id; retrying with the SHA-1 form")]
+    public static partial void FederationSha1Fallback(ILogger logger);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Re-read the session token file {File}")]
+    public static partial void SessionTokenReloaded(ILogger logger, string file);
+}

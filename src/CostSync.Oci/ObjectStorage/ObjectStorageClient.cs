@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CostSync.Oci.Api;
+using CostSync.Oci.Auth;
+using CostSync.Oci.Endpoints;
+using CostSync.Oci.Http;
+
+namespace CostSync.Oci.ObjectStorage;
+
+/// <summary>Object Storage over HTTP: a typed client whose handlers sign (inside) and retry (outside) every request.</summary>
+internal sealed class ObjectStorageClient : IObjectStorageClient
+{
+    private readonly HttpClient _http;
+    private readonly OciEndpointResolver _endpoints;
+    private readonly IOciAuthProvider _auth;
+    private readonly TimeProvider _time;
+
+    public ObjectStorageClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time)
+    {
+        _http = http;
+        _endpoints = endpoints;
+        _auth = auth;
+        _time = time;
+    }
+
+    public async Task<string> GetNamespaceAsync(CancellationToken cancellationToken)
+    {
+        var call = new OciCall("GetNamespace", _auth.Description);
+        Uri uri = OciHttp.BuildUri(await BaseAsync(cancellationToken), "/n/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using HttpResponseMessage response = await OciHttp.SendAsync(_http, request, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
+        await EnsureSuccessAsync(response, call, cancellationToken);
+        string json = await response.Content.ReadAsStringAsync(cancellationToken);
+        return JsonSerializer.Deserialize(json, OciJsonContext.Default.String)
+            ?? throw new OciServiceException(response.StatusCode, null, "GetNamespace answered without a namespace.", OciErrors.HeaderValue(response, "opc-request-id"));
+    }
+
+    public async IAsyncEnumerable<ObjectSummary> ListObjectsAsync(ListObjectsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var call = new OciCall("ListObjects", _auth.Description, request.NamespaceName);
+        string path = $"/n/{OciHttp.Segment(request.NamespaceName)}/b/{OciHttp.Segment(request.BucketName)}/o";
+        string? start = request.Start;
+        string limit = Math.Clamp(request.Limit, 1, 1000).ToString(CultureInfo.InvariantCulture);
+        do
+        {
+            Uri uri = OciHttp.BuildUri(await BaseAsync(cancellationToken), path,
+                ("prefix", request.Prefix), ("start", start), ("limit", limit), ("fields", request.Fields));
+            ListObjectsResponseDto page;
+            using (var message = new HttpRequestMessage(HttpMethod.Get, uri))
+            using (HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken))
+            {
+                await EnsureSuccessAsync(response, call, cancellationToken);
+                string json = await response.Content.ReadAsStringAsync(cancellationToken);
+                page = JsonSerializer.Deserialize(json, OciJsonContext.Default.ListObjectsResponseDto)
+                    ?? throw new OciServiceException(response.StatusCode, null, "ListObjects answered with an empty body.", OciErrors.HeaderValue(response, "opc-request-id"));
+            }
+
+            foreach (ObjectSummaryDto o in page.Objects ?? [])
+            {
+                yield return new ObjectSummary(o.Name, o.Size ?? 0, o.Md5, o.Etag, o.TimeCreated, o.TimeModified);
+            }
+
+            start = page.NextStartWith;
+        }
+        while (!string.IsNullOrEmpty(start));
+    }
+
+    public async Task<ObjectMetadata?> HeadObjectAsync(HeadObjectRequest request, CancellationToken cancellationToken)
+    {
+        var call = new OciCall("HeadObject", _auth.Description, request.NamespaceName);
+        Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
+        using var message = new HttpRequestMessage(HttpMethod.Head, uri);
+        using HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, call, cancellationToken);
+        return ReadMetadata(response);
+    }
+
+    public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken)
+    {
+        var call = new OciCall("GetObject", _auth.Description, request.NamespaceName);
+        Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (request.Range is { } range)
+        {
+            message.Headers.Range = new RangeHeaderValue(range.Offset, range.Last);
+        }
+
+        if (!string.IsNullOrEmpty(request.IfMatch))
+        {
+            // OCI entity tags are sent back exactly as the service gave them (they are not always quoted).
+            message.Headers.TryAddWithoutValidation("if-match", request.IfMatch);
+        }
+
+        // Headers only: the body streams to the caller and is never buffered or retried mid-stream.
+        HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
+        try
+        {
+            await EnsureSuccessAsync(response, call, cancellationToken);
+            ObjectMetadata metadata = ReadMetadata(response);
+            long? total = response.Content.Headers.ContentRange?.Length ?? response.Content.Headers.ContentLength;
+            Stream content = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new GetObjectResponse(metadata, content, total, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, OciCall call, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await OciErrors.FromResponseAsync(response, call, _time, cancellationToken);
+        }
+    }
+
+    private ValueTask<string> BaseAsync(CancellationToken cancellationToken) =>
+        _endpoints.GetBaseAsync(OciService.ObjectStorage, null, cancellationToken);
+
+    private async Task<Uri> ObjectUriAsync(string namespaceName, string bucketName, string objectName, CancellationToken cancellationToken) =>
+        OciHttp.BuildUri(await BaseAsync(cancellationToken),
+            $"/n/{OciHttp.Segment(namespaceName)}/b/{OciHttp.Segment(bucketName)}/o/{OciHttp.Segment(objectName)}");
+
+    private static ObjectMetadata ReadMetadata(HttpResponseMessage response)
+    {
+        HttpContentHeaders content = response.Content.Headers;
+        return new ObjectMetadata(
+            content.ContentLength ?? 0,
+            OciErrors.HeaderValue(response, "etag"),
+            OciErrors.HeaderValue(response, "content-md5"),
+            OciErrors.HeaderValue(response, "opc-multipart-md5"),
+            content.LastModified,
+            OciErrors.HeaderValue(response, "content-type"),
+            OciErrors.HeaderValue(response, "content-encoding"),
+            OciErrors.HeaderValue(response, "opc-request-id"));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using CostSync.Oci.Auth;
+using CostSync.Oci.Endpoints;
+using CostSync.Oci.Http;
+using CostSync.Oci.Logging;
+using CostSync.Oci.Notifications;
+using CostSync.Oci.ObjectStorage;
+using CostSync.Oci.Secrets;
+using CostSync.Oci.Signing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CostSync.Oci;
+
+/// <summary>Registers the OCI clients.</summary>
+public static class OciServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IObjectStorageClient"/>, <see cref="ISecretsClient"/> and <see cref="INotificationClient"/>
+    /// as typed HttpClients (standard resilience outside, request signing inside), the <see cref="IOciAuthProvider"/>
+    /// selected by <see cref="OciOptions.Auth"/>, and <see cref="TimeProvider.System"/> unless one is registered.
+    /// The caller binds <see cref="OciOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddOciClients(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddOptions<OciOptions>();
+        services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);
+        services.TryAddSingleton<OciEndpointResolver>();
+        services.TryAddTransient<SigningHandler>();
+
+        services.AddHttpClient(OciAuthProviderFactory.InstancePrincipalHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+
+        AddReadClient<IObjectStorageClient, ObjectStorageClient>(services);
+        AddReadClient<ISecretsClient, SecretsClient>(services);
+
+        IHttpClientBuilder notifications = services.AddHttpClient<INotificationClient, NotificationClient>()
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigureHttpClient(ConfigureClient);
+        notifications.AddResilienceHandler("oci-publish", (pipeline, context) =>
+        {
+            OciRetryOptions retry = context.ServiceProvider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
+            ILogger logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<NotificationClient>();
+            pipeline.AddTimeout(retry.TotalRequestTimeout)
+                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, nameof(INotificationClient)))
+                .AddTimeout(retry.AttemptTimeout);
+        });
+        notifications.AddHttpMessageHandler<SigningHandler>();
+        return services;
+    }
+
+    private static void AddReadClient<TClient, TImplementation>(IServiceCollection services)
+        where TClient : class
+        where TImplementation : class, TClient
+    {
+        IHttpClientBuilder builder = services.AddHttpClient<TClient, TImplementation>()
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigureHttpClient(ConfigureClient);
+
+        // Order matters: resilience first (outer), signing second (inner), so every attempt is signed afresh.
+        builder.AddStandardResilienceHandler().Configure((options, provider) =>
+        {
+            OciRetryOptions retry = provider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
+            ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<TImplementation>();
+            ConfigureRetry(options.Retry, retry, idempotent: true, logger, typeof(TClient).Name);
+            options.AttemptTimeout.Timeout = retry.AttemptTimeout;
+            options.TotalRequestTimeout.Timeout = retry.TotalRequestTimeout;
+            options.CircuitBreaker.SamplingDuration = retry.AttemptTimeout * 2;
+            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(OciRetryDecision.ShouldRetry(args.Outcome, idempotent: true));
+        });
+        builder.AddHttpMessageHandler<SigningHandler>();
+    }
+
+    private static HttpRetryStrategyOptions ConfigureRetry(HttpRetryStrategyOptions options, OciRetryOptions retry, bool idempotent, ILogger logger, string client)
+    {
+        options.ShouldHandle = args => ValueTask.FromResult(OciRetryDecision.ShouldRetry(args.Outcome, idempotent));
+        options.MaxRetryAttempts = retry.MaxRetryAttempts;
+        options.Delay = retry.BaseDelay;
+        options.MaxDelay = retry.MaxDelay;
+        options.BackoffType = DelayBackoffType.Exponential;
+        options.UseJitter = true;
+        options.ShouldRetryAfterHeader = true;
+        options.OnRetry = args =>
+        {
+            string outcome = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+            Log.Retrying(logger, client, outcome, args.AttemptNumber + 1, args.RetryDelay);
+            return default;
+        };
+        return options;
+    }
+
+    private static void ConfigureClient(IServiceProvider provider, HttpClient client)
+    {
+        // The resilience pipeline owns timeouts up to the response headers; this only bounds buffering a listing page.
+        OciRetryOptions retry = provider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
+        client.Timeout = retry.TotalRequestTimeout + TimeSpan.FromMinutes(1);
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        // .csv.gz bytes (and their MD5) must arrive exactly as stored.
+        AutomaticDecompression = DecompressionMethods.None,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+}

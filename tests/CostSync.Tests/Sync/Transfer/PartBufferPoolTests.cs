@@ -1,0 +1,81 @@
+using CostSync.Sync.Transfer;
+using Xunit;
+
+namespace CostSync.Tests.Sync.Transfer;
+
+public sealed class PartBufferPoolTests
+{
+    private const int MiB = 1024 * 1024;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Rent_BudgetUsedUp_WaitsUntilABufferIsReturned()
+    {
+        var sut = new PartBufferPool(16L * MiB);
+        var first = await sut.RentAsync(8 * MiB, Ct);
+        using var second = await sut.RentAsync(8 * MiB, Ct);
+
+        var third = sut.RentAsync(8 * MiB, Ct).AsTask();
+        Assert.False(third.IsCompleted);
+        first.Dispose();
+        using var granted = await third;
+
+        Assert.Equal(16L * MiB, sut.PeakBytes);
+        Assert.Equal(16L * MiB, sut.OutstandingBytes);
+    }
+
+    [Fact]
+    public async Task Rent_ChargesWhatArrayPoolAllocates_NextPowerOfTwo()
+    {
+        var sut = new PartBufferPool(32L * MiB);
+
+        using var buffer = await sut.RentAsync(5 * MiB, Ct);
+
+        Assert.Equal(8L * MiB, buffer.Charge);
+        Assert.True(buffer.Array.Length <= buffer.Charge);
+        Assert.Equal(5 * MiB, buffer.Memory.Length);
+    }
+
+    [Fact]
+    public async Task Rent_WaitCancelled_ThrowsAndLeavesBudgetIntact()
+    {
+        var sut = new PartBufferPool(8L * MiB);
+        using var held = await sut.RentAsync(8 * MiB, Ct);
+        using var cts = new CancellationTokenSource();
+
+        var waiting = sut.RentAsync(MiB, cts.Token).AsTask();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(8L * MiB, sut.OutstandingBytes);
+    }
+
+    [Fact]
+    public async Task Rent_LargerThanBudget_ThrowsNamingTheSetting()
+    {
+        var sut = new PartBufferPool(8L * MiB);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sut.RentAsync(9 * MiB, Ct).AsTask());
+
+        Assert.Contains("MemoryBudgetMiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rent_ManyConcurrentRenters_PeakNeverExceedsBudget()
+    {
+        var sut = new PartBufferPool(20L * MiB);
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(
+            async () =>
+            {
+                using var b = await sut.RentAsync(((i % 4) + 1) * MiB, Ct);
+                b.Memory.Span[0] = 1;
+                await Task.Yield();
+            },
+            Ct)));
+
+        Assert.InRange(sut.PeakBytes, 4L * MiB, 20L * MiB);
+        Assert.Equal(0, sut.OutstandingBytes);
+    }
+}

@@ -70,10 +70,11 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Writes an API-key OCI config (+ PEM key) for a new user the emulator trusts; returns the config file path.</summary>
+    /// <summary>Writes an API-key OCI config (+ PEM key) for a new user the emulator trusts; returns the config file path.
+    /// The key is a process-wide test key per profile name (key generation is slow); the user OCID is new each time.</summary>
     public string WriteApiKeyConfig(string directory, string profile = "DEFAULT")
     {
-        using var key = RSA.Create(2048);
+        using RSA key = SharedKeys.Get($"api-key-{profile}");
         string userId = OciIdentifiers.New("user");
         _apiKeys.Register(TenancyId, userId, key);
         return ConfigFileWriter.Write(directory, profile, key.ExportPkcs8PrivateKeyPem(),
@@ -88,7 +89,7 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
     /// <summary>Writes a session-token OCI config: <c>security_token_file</c> (a token minted for a fresh session key) + <c>key_file</c>.</summary>
     public string WriteSessionTokenConfig(string directory, string profile = "DEFAULT")
     {
-        using var key = RSA.Create(2048);
+        using RSA key = SharedKeys.Get($"session-key-{profile}");
         string token = _tokens.Issue(OciIdentifiers.New("user"), PrincipalKind.SessionToken, key.ExportSubjectPublicKeyInfo());
         return ConfigFileWriter.Write(directory, profile, key.ExportPkcs8PrivateKeyPem(),
         [

@@ -20,18 +20,18 @@ internal sealed class CertificateAuthority : IDisposable
         InstanceId = instanceId;
         CompartmentId = compartmentId;
         DateTimeOffset now = time.GetUtcNow();
-        using (var rootKey = RSA.Create(2048))
+        using (RSA rootKey = SharedKeys.Get("emulator-root-ca"))
         {
             var rootRequest = CaRequest("CN=CostSync OCI Emulator Root CA, O=CostSync", rootKey);
             _root = rootRequest.CreateSelfSigned(now.AddDays(-2), now.AddYears(10));
         }
 
-        using var intermediateKey = RSA.Create(2048);
+        using RSA intermediateKey = SharedKeys.Get("emulator-intermediate-ca");
         var intermediateRequest = CaRequest("CN=CostSync OCI Emulator Intermediate CA, O=CostSync", intermediateKey);
         using X509Certificate2 intermediatePublic = intermediateRequest.Create(_root, now.AddDays(-2), now.AddYears(5), NewSerial());
         _intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
         IntermediatePem = _intermediate.ExportCertificatePem();
-        _leaf = IssueLeaf();
+        _leaf = IssueLeaf(SharedKeys.Get("emulator-first-instance-leaf"));
     }
 
     public string InstanceId { get; }
@@ -47,7 +47,7 @@ internal sealed class CertificateAuthority : IDisposable
     /// <summary>Issues a new leaf with a new key for the same instance and tenancy; the old one stops federating.</summary>
     public void RotateLeaf()
     {
-        InstanceLeaf old = Interlocked.Exchange(ref _leaf, IssueLeaf());
+        InstanceLeaf old = Interlocked.Exchange(ref _leaf, IssueLeaf(RSA.Create(2048)));
         _ = old; // kept alive: in-flight requests may still read it
     }
 
@@ -58,10 +58,10 @@ internal sealed class CertificateAuthority : IDisposable
         Leaf.Certificate.Dispose();
     }
 
-    private InstanceLeaf IssueLeaf()
+    private InstanceLeaf IssueLeaf(RSA newKey)
     {
         DateTimeOffset now = _time.GetUtcNow();
-        using var key = RSA.Create(2048);
+        using RSA key = newKey;
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(InstanceId);
         subject.AddOrganizationalUnitName("opc-certtype:instance");

@@ -11,7 +11,7 @@ namespace CostSync.OciEmulator.Identity;
 /// <summary>Mints RS256 JWT security tokens bound to a session public key, and validates <c>ST$</c> key ids.</summary>
 internal sealed class TokenIssuer(TimeProvider time, string tenancyId, TimeSpan lifetime) : IDisposable
 {
-    private readonly Lazy<RSA> _signingKey = new(() => RSA.Create(2048), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<RSA> _signingKey = new(() => SharedKeys.Get("emulator-token-signing"), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private int _generation;
 

@@ -37,7 +37,7 @@ public sealed class SignatureVerifierTests(OciEmulatorFixture fixture) : IClassF
     [Fact]
     public async Task Verify_WrongKey_Returns401NamingTheSignature()
     {
-        using var otherKey = RSA.Create(2048);
+        using RSA otherKey = TestKeys.Get("other");
         HttpRequestMessage request = fixture.Client.Create(HttpMethod.Get, fixture.BucketPath);
         TestRequestSigner.Sign(request, fixture.Client.KeyId, otherKey, fixture.Time.GetUtcNow());
 

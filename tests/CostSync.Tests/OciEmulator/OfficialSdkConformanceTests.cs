@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using CostSync.OciEmulator;
+using CostSync.OciEmulator.Requests;
+using CostSync.Tests.Support;
+using Xunit;
+
+namespace CostSync.Tests.OciEmulator;
+
+/// <summary>Drives the emulator with the official OCI TypeScript SDK (tests/servers/oci-sdk-drive.js).</summary>
+public sealed class OfficialSdkConformanceTests
+{
+    private const string SecretId = "ocid1.vaultsecret.oc1.iad.aaaaaaaasdkconformance";
+    private const string TopicId = "ocid1.onstopic.oc1.iad.aaaaaaaasdkconformance";
+
+    [Fact]
+    public async Task OfficialSdk_ListHeadGetSecretsAndOns_AllPassWithSignedRequests()
+    {
+        string servers = Path.Combine(RepositoryRoot.Find(), "tests", "servers");
+        Assert.True(
+            Directory.Exists(Path.Combine(servers, "node_modules", "oci-objectstorage")),
+            "The official OCI SDK is not installed: run `npm ci --prefix tests/servers` from the repository root (CI does this).");
+        // The SDK signs with the real clock, so this emulator uses the system clock too.
+        await using OciEmulatorServer server = await OciEmulatorServer.StartAsync(new OciEmulatorOptions(), TestContext.Current.CancellationToken);
+        string directory = Path.Combine(Path.GetTempPath(), "costsync-tests", Guid.NewGuid().ToString("N"));
+        string config = server.WriteApiKeyConfig(directory);
+        server.Secrets.Set(SecretId, "sdk-secret-value");
+        server.Notifications.AddTopic(TopicId);
+
+        (int exitCode, string output) = await RunNodeAsync(
+            servers, Path.Combine(servers, "oci-sdk-drive.js"), server.BaseUri.ToString(), config, SecretId, "sdk-secret-value", TopicId);
+        Directory.Delete(directory, recursive: true);
+
+        Assert.True(exitCode == 0, $"oci-sdk-drive.js exited with {exitCode}:\n{output}");
+        Assert.Contains("7 passed, 0 failed", output, StringComparison.Ordinal);
+        IReadOnlyList<RequestLogEntry> entries = server.Requests.Entries;
+        Assert.All(entries, e => Assert.Equal(PrincipalKind.ApiKey, e.Principal));
+        Assert.True(server.Requests.Count(Operations.ListObjects) > 1);
+        Assert.True(server.Requests.Count(Operations.HeadObject) >= 1);
+        Assert.True(server.Requests.Count(Operations.GetObject) >= 2);
+        Assert.Equal(1, server.Requests.Count(Operations.GetSecretBundle));
+        Assert.Equal(1, server.Requests.Count(Operations.PublishMessage));
+        Assert.Contains(server.Notifications.Messages, m => m.TopicId == TopicId);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; Node 20 must be on PATH.");
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CostSync.OciEmulator;
+using CostSync.OciEmulator.Secrets;
+using CostSync.Tests.Support;
+using Xunit;
+
+namespace CostSync.Tests.OciEmulator.Secrets;
+
+public sealed class SecretsHandlerTests(OciEmulatorFixture fixture) : IClassFixture<OciEmulatorFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetSecretBundle_ById_ReturnsBase64ContentOfTheCurrentVersion()
+    {
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byid", "first");
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byid", "AKIA/secret+key==");
+
+        using JsonDocument bundle = await GetAsync(HttpMethod.Get, "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.byid");
+
+        JsonElement root = bundle.RootElement;
+        Assert.Equal("ocid1.vaultsecret.oc1.iad.byid", root.GetProperty("secretId").GetString());
+        Assert.Equal(2, root.GetProperty("versionNumber").GetInt32());
+        Assert.Equal(["CURRENT", "LATEST"], root.GetProperty("stages").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("BASE64", root.GetProperty("secretBundleContent").GetProperty("contentType").GetString());
+        Assert.Equal("AKIA/secret+key==", Encoding.UTF8.GetString(Convert.FromBase64String(root.GetProperty("secretBundleContent").GetProperty("content").GetString()!)));
+    }
+
+    [Fact]
+    public async Task GetSecretBundleByName_SignedAsEmptyPost_ReturnsTheSecret()
+    {
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byname", "value", vaultId: "ocid1.vault.oc1.iad.v1", name: "aws-keys");
+
+        using JsonDocument bundle = await GetAsync(HttpMethod.Post, "20190301/secretbundles/actions/getByName?secretName=aws-keys&vaultId=ocid1.vault.oc1.iad.v1");
+
+        Assert.Equal("ocid1.vaultsecret.oc1.iad.byname", bundle.RootElement.GetProperty("secretId").GetString());
+        Assert.Equal(1, fixture.Server.Requests.Count(Operations.GetSecretBundleByName));
+    }
+
+    [Theory]
+    [InlineData("GET", "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.missing")]
+    [InlineData("POST", "20190301/secretbundles/actions/getByName?secretName=nope&vaultId=ocid1.vault.oc1.iad.v1")]
+    public async Task GetSecretBundle_Missing_Returns404NotAuthorizedOrNotFound(string method, string path)
+    {
+        using HttpResponseMessage response = await fixture.Client.SendAsync(new HttpMethod(method), path, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("NotAuthorizedOrNotFound", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSecretBundle_AfterRemove_Returns404()
+    {
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.removed", "gone");
+        Assert.True(fixture.Server.Secrets.Remove("ocid1.vaultsecret.oc1.iad.removed"));
+
+        using HttpResponseMessage response = await fixture.Client.SendAsync(HttpMethod.Get, "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.removed", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(EmulatorSecrets.DefaultVaultId, fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.other", "x").VaultId);
+    }
+
+    private async Task<JsonDocument> GetAsync(HttpMethod method, string path)
+    {
+        using HttpResponseMessage response = await fixture.Client.SendAsync(method, path, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+    }
+}

@@ -27,7 +27,7 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
         _failures.Enqueue(new FailureRule(n, status, operation));
     }
 
-    /// <summary>The next <paramref name="count"/> responses of <paramref name="operation"/> send fewer bytes than Content-Length, then abort the connection.</summary>
+    /// <summary>The next <paramref name="count"/> responses of <paramref name="operation"/> send half the bytes announced by Content-Length, then close the connection.</summary>
     public void TruncateBodies(int count, string operation = Operations.GetObject) => _truncations.AddOrUpdate(operation, count, (_, c) => c + count);
 
     /// <summary>The next <paramref name="count"/> responses of <paramref name="operation"/> have one byte flipped (length unchanged).</summary>

@@ -12,9 +12,10 @@ internal sealed class ObjectBodyWriter(FaultInjector faults)
         Stream output = request.Response.Body;
         if (body.Length > 0 && faults.TakeTruncation(operation))
         {
+            // Ending the response short of Content-Length makes Kestrel close the connection after sending what was
+            // written (an abort could discard the buffered headers, so the client would see a reset instead).
             await output.WriteAsync(body[..(body.Length / 2)], cancellationToken);
             await output.FlushAsync(cancellationToken);
-            request.Context.Abort();
             return;
         }
 

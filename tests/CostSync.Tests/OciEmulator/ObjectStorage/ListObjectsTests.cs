@@ -53,6 +53,20 @@ public sealed class ListObjectsTests(OciEmulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task List_StartAndEnd_ReturnTheHalfOpenInterval()
+    {
+        for (int i = 0; i < 5; i++)
+        {
+            fixture.Server.Objects.Put($"interval/{i}", [1]);
+        }
+
+        using JsonDocument page = await ListAsync("?prefix=interval/&start=interval/1&end=interval/3");
+
+        Assert.Equal(["interval/1", "interval/2"], Names(page));
+        Assert.False(page.RootElement.TryGetProperty("nextStartWith", out _));
+    }
+
+    [Fact]
     public async Task List_Delimiter_GroupsFocusDayFoldersIntoPrefixes()
     {
         using JsonDocument page = await ListAsync("?prefix=FOCUS%20Reports%2F&delimiter=%2F");

@@ -29,6 +29,18 @@ public sealed class SecretsHandlerTests(OciEmulatorFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task GetSecretBundle_WithVersionNumber_ReturnsThatVersion()
+    {
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.versions", "v1");
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.versions", "v2");
+
+        using JsonDocument bundle = await GetAsync(HttpMethod.Get, "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.versions?versionNumber=1");
+
+        Assert.Equal(1, bundle.RootElement.GetProperty("versionNumber").GetInt32());
+        Assert.Equal("v1", Encoding.UTF8.GetString(Convert.FromBase64String(bundle.RootElement.GetProperty("secretBundleContent").GetProperty("content").GetString()!)));
+    }
+
+    [Fact]
     public async Task GetSecretBundleByName_SignedAsEmptyPost_ReturnsTheSecret()
     {
         fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byname", "value", vaultId: "ocid1.vault.oc1.iad.v1", name: "aws-keys");

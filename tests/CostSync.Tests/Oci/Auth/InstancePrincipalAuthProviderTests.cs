@@ -1,0 +1,150 @@
+using System.Net;
+using CostSync.Oci;
+using CostSync.Oci.Auth;
+using CostSync.Oci.Endpoints;
+using CostSync.Oci.ObjectStorage;
+using CostSync.OciEmulator;
+using CostSync.OciEmulator.Tree;
+using CostSync.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace CostSync.Tests.Oci.Auth;
+
+/// <summary>Instance principal end to end: IMDS, federation, token refresh on a fake clock shared with the emulator.</summary>
+public sealed class InstancePrincipalAuthProviderTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("costsync-ip-");
+    private readonly OciWireLog _wire = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private OciEmulatorServer _emulator = null!;
+    private ServiceProvider _services = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { TimeProvider = _time, Tree = BlingTreeOptions.None, TokenLifetime = TimeSpan.FromHours(1) }, Ct);
+        _emulator.Objects.Put("reports/cost-csv/a.csv.gz", [1, 2, 3]);
+        _services = OciClientServices.Create(_emulator, OciAuthMode.InstancePrincipal, _directory.FullName, _time, services: s => s.AddFakeLogging(), wire: _wire);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _emulator.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Discovery_OnTheVm_TenancyAndRegionComeFromMetadata()
+    {
+        IOciAuthProvider sut = _services.GetRequiredService<IOciAuthProvider>();
+
+        Assert.Equal(_emulator.TenancyId, await sut.GetTenancyIdAsync(Ct));
+        Assert.Equal(new OciRegion("us-ashburn-1", "oraclecloud.com"), await sut.GetRegionAsync(Ct));
+        Assert.Contains(_emulator.TenancyId, sut.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Discovery_Overrides_WinOverMetadata()
+    {
+        await using ServiceProvider services = OciClientServices.Create(_emulator, OciAuthMode.InstancePrincipal, _directory.FullName, _time,
+            o => (o.Region, o.TenancyId) = ("fra", "ocid1.tenancy.oc1..override"));
+        IOciAuthProvider sut = services.GetRequiredService<IOciAuthProvider>();
+
+        Assert.Equal("ocid1.tenancy.oc1..override", await sut.GetTenancyIdAsync(Ct));
+        Assert.Equal("eu-frankfurt-1", (await sut.GetRegionAsync(Ct)).Id);
+    }
+
+    [Fact]
+    public async Task ListObjects_TokenNearExpiry_IsRefreshedBeforeItExpires()
+    {
+        await ListAsync();
+        _time.Advance(TimeSpan.FromMinutes(50));
+        await ListAsync();
+        int afterFifty = _wire.Count(IsFederation);
+        _time.Advance(TimeSpan.FromMinutes(6));
+        await ListAsync();
+
+        Assert.Equal(1, afterFifty);
+        Assert.Equal(2, _wire.Count(IsFederation));
+        Assert.Equal(0, _wire.Count(HttpStatusCode.Unauthorized));
+        Assert.StartsWith("ST$", (await _services.GetRequiredService<IOciAuthProvider>().GetSigningKeyAsync(Ct)).KeyId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListObjects_AllTokensExpired_RefreshesOnceAndSucceeds()
+    {
+        await ListAsync();
+        _emulator.Faults.ExpireAllTokens();
+
+        await ListAsync();
+
+        Assert.Equal(2, _wire.Count(IsFederation));
+        Assert.Equal(1, _wire.Count(HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
+    public async Task ListObjects_CertificateRotatedAndTokensExpired_RereadsCertificate()
+    {
+        await ListAsync();
+        _emulator.Faults.RotateInstanceCertificate();
+        _emulator.Faults.ExpireAllTokens();
+
+        await ListAsync();
+
+        Assert.Equal(2, _wire.Count(IsFederation));
+        Assert.Equal(_emulator.TenancyId, await _services.GetRequiredService<IOciAuthProvider>().GetTenancyIdAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ListObjects_CertificateRotated_NextScheduledRefreshUsesNewCertificate()
+    {
+        await ListAsync();
+        _emulator.Faults.RotateInstanceCertificate();
+        _time.Advance(TimeSpan.FromMinutes(58));
+
+        await ListAsync();
+
+        Assert.Equal(2, _wire.Count(IsFederation));
+        Assert.Equal(0, _wire.Count(HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
+    public async Task Refresh_ConcurrentCallers_FederateOnce()
+    {
+        IOciAuthProvider sut = _services.GetRequiredService<IOciAuthProvider>();
+
+        OciSigningKey[] keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sut.GetSigningKeyAsync(Ct).AsTask()));
+
+        Assert.Equal(1, _wire.Count(IsFederation));
+        Assert.All(keys, k => Assert.Same(keys[0], k));
+    }
+
+    [Fact]
+    public async Task Logs_AfterRefreshes_NeverContainTheToken()
+    {
+        await ListAsync();
+        _emulator.Faults.ExpireAllTokens();
+        await ListAsync();
+        string keyId = (await _services.GetRequiredService<IOciAuthProvider>().GetSigningKeyAsync(Ct)).KeyId;
+
+        IReadOnlyList<FakeLogRecord> logs = _services.GetFakeLogCollector().GetSnapshot();
+
+        Assert.Contains(logs, r => r.Message.Contains("security token", StringComparison.Ordinal));
+        Assert.All(logs, r => Assert.DoesNotContain("ST$", r.Message, StringComparison.Ordinal));
+        Assert.All(logs, r => Assert.DoesNotContain(keyId[3..40], r.Message, StringComparison.Ordinal));
+    }
+
+    private static bool IsFederation(OciWireEntry e) => e.Path == "/v1/x509";
+
+    private async Task ListAsync()
+    {
+        List<ObjectSummary> listed = await _services.GetRequiredService<IObjectStorageClient>()
+            .ListObjectsAsync(new ListObjectsRequest("bling", _emulator.TenancyId), Ct).ToListAsync(Ct);
+        Assert.Single(listed);
+    }
+}

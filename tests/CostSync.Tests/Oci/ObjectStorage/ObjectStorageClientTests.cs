@@ -251,6 +251,20 @@ public sealed class ObjectStorageClientTests : IAsyncLifetime
 
     private static bool IsList(OciWireEntry e) => e.Method == "GET" && e.Path.EndsWith("/o", StringComparison.Ordinal);
 
+    [Fact]
+    public async Task ListObjects_LocalClockTenMinutesAhead_401SaysSoAndHowToFix()
+    {
+        var ahead = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow().AddMinutes(10));
+        await using ServiceProvider services = OciClientServices.Create(_emulator, OciAuthMode.ApiKey, Path.Combine(_directory.FullName, "skew"), ahead);
+
+        var error = await Assert.ThrowsAsync<OciServiceException>(async () =>
+            await services.GetRequiredService<IObjectStorageClient>().ListObjectsAsync(new ListObjectsRequest("bling", Bucket), Ct).ToListAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Contains("10 minutes ahead of the service", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NTP", error.Message, StringComparison.Ordinal);
+    }
+
     private IObjectStorageClient CreateSut() => _services.GetRequiredService<IObjectStorageClient>();
 
     private static async Task<byte[]> ReadAllAsync(Stream stream)

@@ -6,6 +6,7 @@ using CostSync.Sync.Destinations;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CostSync.Tests.Support;
@@ -41,6 +42,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     internal PartBufferPool Pool => Provider.GetRequiredService<PartBufferPool>();
 
+    public FakeLogCollector Logs => Provider.GetFakeLogCollector();
+
     private ServiceProvider Provider => _provider ??= Build();
 
     public Task<SyncRunResult> RunAsync(IDestination destination, CancellationToken cancellationToken, IProgress<SyncProgress>? progress = null) =>
@@ -51,7 +54,7 @@ public sealed class SyncHarness : IAsyncDisposable
     private ServiceProvider Build()
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
+        services.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton<IObjectStorageClient>(sp => SourceOverride ?? Source);
         services.AddSingleton<IOciAuthProvider>(new FakeOciAuthProvider(Tenancy));

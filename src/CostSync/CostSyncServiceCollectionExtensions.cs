@@ -6,6 +6,7 @@ using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Oci;
 using CostSync.State;
+using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");
 
+        services.AddSyncEngine();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LogFileLocation.None);
         services.TryAddSingleton<StateStore>();

@@ -33,7 +33,11 @@ internal sealed class RunCoordinator(
     private const int LoggedFailures = 20;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
+    private readonly TimeSpan _progressInterval = options.Value.ProgressInterval;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
+
+    /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
+    public event Action<RunOutcome>? Completed;
 
     /// <summary>True while a run of this process is in progress.</summary>
     public bool IsRunning => _gate.CurrentCount == 0;
@@ -46,21 +50,27 @@ internal sealed class RunCoordinator(
             return new RunOutcome(RunOutcomeKind.Skipped);
         }
 
+        RunOutcome outcome;
         try
         {
             using var held = runLock.TryAcquire(out var holder);
             if (held is null)
             {
                 Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
-                return new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
+                outcome = new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
             }
-
-            return await RunLockedAsync(stoppingToken);
+            else
+            {
+                outcome = await RunLockedAsync(stoppingToken);
+            }
         }
         finally
         {
             _gate.Release();
         }
+
+        Completed?.Invoke(outcome);
+        return outcome;
     }
 
     private async Task<RunOutcome> RunLockedAsync(CancellationToken stoppingToken)
@@ -93,7 +103,7 @@ internal sealed class RunCoordinator(
             result = FailedResult(runId, startedAt, ex.Message);
         }
 
-        await RecordAsync(result, stoppingToken);
+        await RecordAsync(result, startedAt, stoppingToken);
         return new RunOutcome(result.Status switch
         {
             SyncRunStatus.Succeeded => RunOutcomeKind.Succeeded,
@@ -135,7 +145,8 @@ internal sealed class RunCoordinator(
             Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
             try
             {
-                var result = await engine.RunAsync(new SyncRunContext(runId, destination), cancellationToken);
+                var progress = new RunProgressReporter(runId, _progressInterval, timeProvider, logger);
+                var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
                 return (result, RunResults.WasDenied(result));
             }
             catch (AmazonServiceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
@@ -145,13 +156,13 @@ internal sealed class RunCoordinator(
         }
     }
 
-    private async Task RecordAsync(SyncRunResult result, CancellationToken cancellationToken)
+    private async Task RecordAsync(SyncRunResult result, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         var nextRun = clock.NextRun;
         LogOutcome(result, nextRun);
         var previous = await history.ReadAsync(CancellationToken.None);
         await history.WriteAsync(
-            new RunHistory(result.RunId, result.StartedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? result.StartedAt : previous.LastSuccessfulRunAt),
+            new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt),
             CancellationToken.None);
         if (!cancellationToken.IsCancellationRequested)
         {

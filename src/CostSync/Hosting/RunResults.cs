@@ -5,7 +5,12 @@ namespace CostSync.Hosting;
 /// <summary>Helpers over <see cref="SyncRunResult"/>: spotting S3 access denials, merging a retry into the first attempt.</summary>
 internal static class RunResults
 {
-    private static readonly string[] DeniedMarkers = ["403", "AccessDenied", "Forbidden", "InvalidAccessKeyId", "SignatureDoesNotMatch"];
+    // S3's 403 answers, by code and by the messages AWS and S3-compatible servers put in them.
+    private static readonly string[] DeniedMarkers =
+    [
+        "403", "AccessDenied", "Access Denied", "Forbidden", "InvalidAccessKeyId", "SignatureDoesNotMatch",
+        "Access Key Id you provided does not exist", "signature we calculated does not match",
+    ];
 
     /// <summary>True when the run or any object failed because S3 refused the credentials.</summary>
     public static bool WasDenied(SyncRunResult result) =>

@@ -1,0 +1,31 @@
+using CostSync.Formatting;
+using CostSync.Logging;
+using CostSync.Sync;
+using Microsoft.Extensions.Logging;
+
+namespace CostSync.Hosting;
+
+/// <summary>Turns the engine's progress snapshots into at most one progress line per interval (objects, bytes, rate, ETA).</summary>
+internal sealed class RunProgressReporter(string runId, TimeSpan interval, TimeProvider timeProvider, ILogger logger) : IProgress<SyncProgress>
+{
+    private readonly Lock _lock = new();
+    private long _lastLogged = timeProvider.GetTimestamp();
+
+    public void Report(SyncProgress value)
+    {
+        lock (_lock)
+        {
+            if (timeProvider.GetElapsedTime(_lastLogged) < interval)
+            {
+                return;
+            }
+
+            _lastLogged = timeProvider.GetTimestamp();
+        }
+
+        var bytes = $"{Units.Bytes(value.BytesDone)} of {Units.Bytes(value.BytesTotal)}";
+        var rate = Units.Bytes((long)value.BytesPerSecond);
+        var eta = value.EstimatedRemaining is { } remaining ? Units.Duration(remaining) : "unknown";
+        Log.RunProgress(logger, runId, value.ObjectsDone, value.ObjectsTotal, bytes, rate, eta);
+    }
+}

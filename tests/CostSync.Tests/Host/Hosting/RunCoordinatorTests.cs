@@ -1,0 +1,154 @@
+using CostSync.Hosting;
+using CostSync.State;
+using CostSync.Sync;
+using CostSync.Tests.Host.Support;
+using Xunit;
+
+namespace CostSync.Tests.Host.Hosting;
+
+public sealed class RunCoordinatorTests : IDisposable
+{
+    private readonly HostHarness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    [Fact]
+    public async Task RunOnce_Succeeded_RecordsHistoryAndLogsOneSummaryWithRunId()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(ct);
+
+        Assert.Equal(RunOutcomeKind.Succeeded, outcome.Kind);
+        var history = await _harness.Get<RunHistoryStore>().ReadAsync(ct);
+        Assert.Equal(outcome.Result!.RunId, history.LastRunId);
+        Assert.Equal(_harness.Time.GetUtcNow(), history.LastSuccessfulRunAt);
+        var summary = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name == "RunSummary");
+        Assert.StartsWith($"Run {outcome.Result.RunId} Succeeded: 10 listed, 2 copied", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("next run 2026-11-24 12:00:00Z", summary.Message, StringComparison.Ordinal);
+        Assert.All(_harness.Logs.GetSnapshot().Where(r => r.Category == typeof(RunCoordinator).FullName), r =>
+            Assert.Contains(r.Scopes, s => s is IEnumerable<KeyValuePair<string, object>> pairs && pairs.Any(p => p.Key == "RunId" && Equals(p.Value, outcome.Result.RunId))));
+    }
+
+    [Fact]
+    public async Task RunOnce_LockHeldByAnotherProcess_ReturnsLockHeldWithoutRunning()
+    {
+        using var held = _harness.Get<RunLock>().TryAcquire(out _);
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.LockHeld, outcome.Kind);
+        Assert.Contains($"pid {Environment.ProcessId}", outcome.LockHolder, StringComparison.Ordinal);
+        Assert.Equal(0, _harness.Engine.Runs);
+    }
+
+    [Theory]
+    // every object refused
+    [InlineData(false)]
+    // the destination listing itself refused (the engine throws)
+    [InlineData(true)]
+    public async Task RunOnce_S3DeniedAfterRotation_RereadsVaultOnceAndRetriesWithNewKeys(bool engineThrows)
+    {
+        _harness.Engine.OnRun = (context, _) =>
+        {
+            if (_harness.Engine.Runs > 1)
+            {
+                return Task.FromResult(Results.Succeeded() with { RunId = context.RunId });
+            }
+
+            // The keys were rotated in Vault while the run used the old ones.
+            _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys("AKIASECONDKEY", "second/secret"));
+            return engineThrows
+                ? Task.FromException<SyncRunResult>(new Amazon.S3.AmazonS3Exception("Access Denied") { StatusCode = System.Net.HttpStatusCode.Forbidden })
+                : Task.FromResult(Results.PartiallyFailed() with { Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+        };
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(2, _harness.Secrets.Reads);
+        Assert.Equal(["AKIAFIRSTKEY", "AKIASECONDKEY"], _harness.Destinations.Credentials.Select(c => c!.GetCredentials().AccessKey));
+    }
+
+    [Fact]
+    public async Task RunOnce_S3DeniedWithUnchangedKeys_DoesNotRetry()
+    {
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.PartiallyFailed, outcome.Kind);
+        Assert.Equal(1, _harness.Engine.Runs);
+        Assert.Equal(2, _harness.Secrets.Reads);
+        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Id.Name == "AccessDeniedSameKeys");
+    }
+
+    [Fact]
+    public async Task RunOnce_KeysRotatedBetweenRuns_EachRunReadsVault()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = _harness.Get<RunCoordinator>();
+        await sut.RunOnceAsync(ct);
+        _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys("AKIASECONDKEY", "second/secret"));
+
+        await sut.RunOnceAsync(ct);
+
+        Assert.Equal(["AKIAFIRSTKEY", "AKIASECONDKEY"], _harness.Destinations.Credentials.Select(c => c!.GetCredentials().AccessKey));
+    }
+
+    [Fact]
+    public async Task RunOnce_MalformedSecret_FailsWithoutRunningAndAlerts()
+    {
+        _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys("AKIA BROKEN", "s3cr3t"));
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(0, _harness.Engine.Runs);
+        Assert.Contains("whitespace inside the value", outcome.Result!.Error, StringComparison.Ordinal);
+        var alert = Assert.Single(_harness.Notifications.Messages);
+        Assert.StartsWith($"CostSync FAILED on {Environment.MachineName}", alert.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnce_EngineCannotStart_ReturnsFailedAndKeepsLastSuccess()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sut = _harness.Get<RunCoordinator>();
+        await sut.RunOnceAsync(ct);
+        var lastSuccess = (await _harness.Get<RunHistoryStore>().ReadAsync(ct)).LastSuccessfulRunAt;
+        _harness.Time.Advance(TimeSpan.FromHours(6));
+        _harness.Engine.OnRun = (_, _) => Task.FromException<SyncRunResult>(new CostSync.Oci.OciServiceException(System.Net.HttpStatusCode.NotFound, "BucketNotFound", "The bucket was not found.", "req"));
+
+        var outcome = await sut.RunOnceAsync(ct);
+
+        Assert.Equal(RunOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal("The bucket was not found.", outcome.Result!.Error);
+        var history = await _harness.Get<RunHistoryStore>().ReadAsync(ct);
+        Assert.Equal(SyncRunStatus.Failed, history.LastStatus);
+        Assert.Equal(lastSuccess, history.LastSuccessfulRunAt);
+    }
+
+    [Fact]
+    public async Task RunOnce_SecretsWithWhitespace_NeverAppearInAnyLogLine()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string Access = "AKIALEAKCHECK1";
+        const string Secret = "leak/check/secret+value1";
+        _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys(Access, Secret + "\\n "));
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+        var sut = _harness.Get<RunCoordinator>();
+        await sut.RunOnceAsync(ct);
+        _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys(Access, "leak/check inner"));
+        await sut.RunOnceAsync(ct);
+
+        var lines = _harness.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.Scopes)} {string.Join(' ', r.StructuredState ?? [])}").ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            Assert.DoesNotContain(Access, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("leak/check", line, StringComparison.Ordinal);
+        });
+        Assert.All(_harness.Notifications.Messages, m => Assert.DoesNotContain("leak/check", m.Body, StringComparison.Ordinal));
+    }
+}

@@ -48,19 +48,29 @@ internal static class CostSyncApp
             CommandKind.TestAlert => ConfigurationValidator.AlertsOnly,
             _ => ConfigurationValidator.All,
         };
-        var problems = ConfigurationValidator.Validate(host.Services.GetRequiredService<IConfiguration>(), host.Services, sections);
-        if (problems.Count > 0)
+        if (!IsValid(host, sections, bootstrap))
         {
-            foreach (var problem in problems)
-            {
-                bootstrap.Fatal("Invalid configuration: {Problem}", problem);
-            }
-
-            bootstrap.Fatal("CostSync did not start: {Count} configuration problem(s). Fix them in appsettings.json, /etc/costsync/appsettings.json (or --config FILE), or CostSync__Section__Key environment variables.", problems.Count);
             return ExitCodes.InvalidConfiguration;
         }
 
         return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
+    }
+
+    /// <summary>Validates the sections; logs every problem through the bootstrap logger.</summary>
+    internal static bool IsValid(IHost host, IReadOnlyList<Type> sections, Serilog.ILogger bootstrap)
+    {
+        var problems = ConfigurationValidator.Validate(host.Services.GetRequiredService<IConfiguration>(), host.Services, sections);
+        foreach (var problem in problems)
+        {
+            bootstrap.Fatal("Invalid configuration: {Problem}", problem);
+        }
+
+        if (problems.Count > 0)
+        {
+            bootstrap.Fatal("CostSync did not start: {Count} configuration problem(s). Fix them in appsettings.json, /etc/costsync/appsettings.json (or --config FILE), or CostSync__Section__Key environment variables.", problems.Count);
+        }
+
+        return problems.Count == 0;
     }
 
     private static async Task<int> RunCommandAsync(Invocation invocation, IHost host, TextWriter output, CancellationToken cancellationToken)
@@ -83,7 +93,8 @@ internal static class CostSyncApp
         }
     }
 
-    private static IHost? TryBuildHost(Invocation invocation, AppEnvironment environment)
+    /// <summary>Builds the host; null (already logged) when a settings file or the Serilog section is unusable.</summary>
+    internal static IHost? TryBuildHost(Invocation invocation, AppEnvironment environment)
     {
         var bootstrap = environment.BootstrapLogger;
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings

@@ -33,6 +33,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");
 
+        services.AddOciClients();
         services.AddSyncEngine();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LogFileLocation.None);

@@ -1,11 +1,95 @@
+using System.Globalization;
+using CostSync.Configuration;
+using CostSync.Formatting;
+using CostSync.Hosting;
+using CostSync.OciEmulator;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CostSync.Commands;
 
-/// <summary><c>demo</c>: the whole job against an in-process OCI emulator into a local folder.</summary>
+/// <summary>
+/// <c>demo</c>: starts the OCI emulator in-process (generated bling tree, API-key config in a temp folder), then runs
+/// the real pipeline twice into a local folder: a full sync and a no-change run. No cloud account needed.
+/// </summary>
 internal static class DemoCommand
 {
-    public static Task<int> RunAsync(AppEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(AppEnvironment environment, CancellationToken cancellationToken)
     {
-        environment.BootstrapLogger.Error("The demo needs the OCI emulator, which is not part of this build yet.");
-        return Task.FromResult(ExitCodes.Failed);
+        var output = environment.Output;
+        var root = Path.Combine(Path.GetTempPath(), $"costsync-demo-{Guid.NewGuid().ToString("N")[..8]}");
+        var reports = Path.Combine(root, "reports");
+        await using var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions(), cancellationToken);
+        var configFile = emulator.WriteApiKeyConfig(Path.Combine(root, "oci"));
+        await output.WriteLineAsync("CostSync demo: an in-process OCI emulator (it checks request signatures like OCI) and a local folder as destination.");
+        await output.WriteLineAsync($"  OCI emulator : {emulator.BaseUri} (bling bucket {emulator.TenancyId}, region {emulator.Region})");
+        await output.WriteLineAsync($"  OCI API key  : {configFile}");
+        await output.WriteLineAsync($"  Destination  : {reports}");
+
+        var demoEnvironment = new AppEnvironment
+        {
+            BootstrapLogger = environment.BootstrapLogger,
+            Output = output,
+            UseSystemConfigFile = false,
+            UseEnvironmentVariables = false,
+            WriteToConsole = environment.WriteToConsole,
+            ExtraLoggerProvider = environment.ExtraLoggerProvider,
+            Configuration = Settings(emulator, configFile, reports, Path.Combine(root, "state")),
+        };
+        using var host = CostSyncApp.TryBuildHost(new Invocation(CommandKind.Demo), demoEnvironment);
+        if (host is null)
+        {
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (!CostSyncApp.IsValid(host, ConfigurationValidator.All, environment.BootstrapLogger))
+        {
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var coordinator = host.Services.GetRequiredService<RunCoordinator>();
+        var first = await coordinator.RunOnceAsync(cancellationToken);
+        await output.WriteLineAsync($"Run 1 (full sync)  : {Summary(first)}");
+        var second = await coordinator.RunOnceAsync(cancellationToken);
+        await output.WriteLineAsync($"Run 2 (no changes) : {Summary(second)}");
+        var files = Directory.Exists(reports)
+            ? Directory.EnumerateFiles(reports, "*", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.costsync", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{files.Count} report files in {reports}, for example:"));
+        foreach (var file in files.Take(5))
+        {
+            await output.WriteLineAsync($"  {Path.GetRelativePath(reports, file)}");
+        }
+
+        var ok = first.Kind == RunOutcomeKind.Succeeded && second.Kind == RunOutcomeKind.Succeeded && second.Result?.Totals is { Copied: 0, Changed: 0 };
+        await output.WriteLineAsync(ok ? "Demo finished: the second run found nothing to copy." : "Demo finished with problems; see the log lines above.");
+        return ok ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static Dictionary<string, string?> Settings(OciEmulatorServer emulator, string configFile, string reports, string state) => new()
+    {
+        ["CostSync:StateDirectory"] = state,
+        ["CostSync:Logging:Path"] = string.Empty,
+        ["CostSync:Oci:Auth"] = "ApiKey",
+        ["CostSync:Oci:ConfigFile"] = configFile,
+        ["CostSync:Oci:Profile"] = "DEFAULT",
+        ["CostSync:Oci:Endpoints:ObjectStorage"] = emulator.BaseUri.ToString(),
+        ["CostSync:Oci:Endpoints:Secrets"] = emulator.BaseUri.ToString(),
+        ["CostSync:Oci:Endpoints:Notifications"] = emulator.BaseUri.ToString(),
+        ["CostSync:Oci:Endpoints:Auth"] = emulator.BaseUri.ToString(),
+        ["CostSync:Oci:Endpoints:Metadata"] = emulator.MetadataUri.ToString(),
+        ["CostSync:Destination:Kind"] = "Directory",
+        ["CostSync:Destination:Path"] = reports,
+        ["CostSync:Destination:Credentials:Source"] = "Default",
+    };
+
+    private static string Summary(RunOutcome outcome)
+    {
+        if (outcome.Result is not { } r)
+        {
+            return outcome.Kind.ToString();
+        }
+
+        var t = r.Totals;
+        return string.Create(CultureInfo.InvariantCulture, $"{r.Status}: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed; {Units.Bytes(t.Bytes)} in {Units.Duration(r.Duration)}{(r.Error is { } e ? $" ({e})" : string.Empty)}");
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CostSync.Formatting;
 using CostSync.Logging;
-using CostSync.Oci;
 using CostSync.Oci.ObjectStorage;
 using CostSync.Sync.Configuration;
 using Microsoft.Extensions.Logging;
@@ -24,7 +23,7 @@ internal sealed class ListCommand(IObjectStorageClient objectStorage, SourceBuck
                 objects.Add(item);
             }
         }
-        catch (Exception ex) when (ex is OciServiceException or HttpRequestException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.CommandFailed(logger, "list", ex.Message);
             return ExitCodes.Failed;

@@ -146,6 +146,6 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
             new MetadataHandler(_authority, Region),
             new FederationHandler(_authority, _tokens));
         var verifier = new SignatureVerifier(new SigningKeyResolver(_apiKeys, _tokens, _authority, TenancyId), time, _options.MaxClockSkew);
-        return new RequestPipeline(verifier, Faults, handlers, Requests, logger);
+        return new RequestPipeline(verifier, Faults, handlers, Requests, time, logger);
     }
 }

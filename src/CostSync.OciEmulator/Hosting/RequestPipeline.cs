@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CostSync.OciEmulator.Hosting;
 
 /// <summary>Per request: request id, latency, body buffering, authentication, injected failures, dispatch, request log.</summary>
-internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, ILogger logger)
+internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, TimeProvider time, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -19,6 +19,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
         string rawQuery = queryStart < 0 ? string.Empty : rawTarget[queryStart..];
         EmulatorRoute route = RouteClassifier.Classify(request.Method, rawPath);
         context.Response.Headers["opc-request-id"] = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        context.Response.Headers.Date = time.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture); // the service clock clients compare against
         if (request.Headers.TryGetValue("opc-client-request-id", out var clientRequestId))
         {
             context.Response.Headers["opc-client-request-id"] = clientRequestId;
@@ -77,7 +78,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             return check.Principal;
         }
 
-        var emulatorRequest = new EmulatorRequest(context, route, rawPath, rawQuery, body) { Principal = check.Principal };
+        var emulatorRequest = new EmulatorRequest(context, route, rawPath, rawQuery, body);
         await handlers.HandleAsync(emulatorRequest, cancellationToken);
         return check.Principal;
     }

@@ -37,24 +37,29 @@ internal sealed class EmulatorSecrets(TimeProvider time)
         }
     }
 
-    /// <summary>The current version, or a specific <paramref name="versionNumber"/>.</summary>
-    internal SecretVersion? Find(string secretId, int? versionNumber)
+    /// <summary>The current version, or the one selected by <paramref name="versionNumber"/> or <paramref name="stage"/>.</summary>
+    internal SecretVersion? Find(string secretId, int? versionNumber, string stage)
     {
         lock (_lock)
         {
-            return _secrets.TryGetValue(secretId, out List<SecretVersion>? versions) ? Pick(versions, versionNumber) : null;
+            return _secrets.TryGetValue(secretId, out List<SecretVersion>? versions) ? Pick(versions, versionNumber, stage) : null;
         }
     }
 
-    internal SecretVersion? FindByName(string vaultId, string name, int? versionNumber)
+    internal SecretVersion? FindByName(string vaultId, string name, int? versionNumber, string stage)
     {
         lock (_lock)
         {
             List<SecretVersion>? versions = _secrets.Values.FirstOrDefault(v => v[^1].VaultId == vaultId && v[^1].Name == name);
-            return versions is null ? null : Pick(versions, versionNumber);
+            return versions is null ? null : Pick(versions, versionNumber, stage);
         }
     }
 
-    private static SecretVersion? Pick(List<SecretVersion> versions, int? versionNumber) =>
-        versionNumber is null ? versions[^1] : versions.FirstOrDefault(v => v.VersionNumber == versionNumber);
+    private static SecretVersion? Pick(List<SecretVersion> versions, int? versionNumber, string stage)
+    {
+        SecretVersion? version = versionNumber is not null
+            ? versions.FirstOrDefault(v => v.VersionNumber == versionNumber)
+            : SecretStages.TryOffset(stage, out int? back) && back < versions.Count ? versions[^(back.Value + 1)] : null;
+        return version is null ? null : version with { Stages = SecretStages.Of(version.VersionNumber, versions.Count) };
+    }
 }

@@ -23,13 +23,20 @@ internal sealed class SecretsHandler(EmulatorSecrets secrets)
             versionNumber = parsed;
         }
 
+        string stage = query["stage"].ToString();
+        if (stage.Length > 0 && !SecretStages.TryOffset(stage, out _))
+        {
+            await OciErrors.InvalidParameterAsync(request.Context, $"Invalid stage '{stage}'; expected CURRENT, PENDING, LATEST, PREVIOUS or DEPRECATED.", cancellationToken);
+            return;
+        }
+
         SecretVersion? version;
         string subject;
         if (request.Route.Operation == Operations.GetSecretBundle)
         {
             string secretId = Uri.UnescapeDataString(request.Value(0));
             subject = $"secret '{secretId}'";
-            version = secrets.Find(secretId, versionNumber);
+            version = secrets.Find(secretId, versionNumber, stage);
         }
         else
         {
@@ -42,7 +49,7 @@ internal sealed class SecretsHandler(EmulatorSecrets secrets)
             }
 
             subject = $"secret named '{name}' in vault '{vaultId}'";
-            version = secrets.FindByName(vaultId, name, versionNumber);
+            version = secrets.FindByName(vaultId, name, versionNumber, stage);
         }
 
         if (version is null)
@@ -57,8 +64,11 @@ internal sealed class SecretsHandler(EmulatorSecrets secrets)
             w.WriteString("secretId", version.SecretId);
             w.WriteNumber("versionNumber", version.VersionNumber);
             w.WriteStartArray("stages");
-            w.WriteStringValue("CURRENT");
-            w.WriteStringValue("LATEST");
+            foreach (string name in version.Stages)
+            {
+                w.WriteStringValue(name);
+            }
+
             w.WriteEndArray();
             w.WriteString("timeCreated", JsonResponse.Timestamp(version.TimeCreated));
             w.WriteStartObject("secretBundleContent");

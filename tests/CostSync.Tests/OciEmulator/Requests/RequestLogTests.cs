@@ -45,6 +45,14 @@ public sealed class RequestLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Responses_CarryTheEmulatorClockInTheDateHeader()
+    {
+        using HttpResponseMessage response = await _fixture.Client.SendAsync(HttpMethod.Get, "n/", Ct);
+
+        Assert.Equal(_fixture.Time.GetUtcNow(), response.Headers.Date);
+    }
+
+    [Fact]
     public async Task Clear_EmptiesTheLog()
     {
         using HttpResponseMessage response = await _fixture.Client.SendAsync(HttpMethod.Get, "n/", Ct);

@@ -41,6 +41,20 @@ public sealed class SecretsHandlerTests(OciEmulatorFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task GetSecretBundle_WithStagePrevious_ReturnsTheVersionBeforeCurrent()
+    {
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.stages", "old");
+        fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.stages", "new");
+
+        using JsonDocument bundle = await GetAsync(HttpMethod.Get, "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.stages?stage=PREVIOUS");
+        using HttpResponseMessage pending = await fixture.Client.SendAsync(HttpMethod.Get, "20190301/secretbundles/ocid1.vaultsecret.oc1.iad.stages?stage=PENDING", Ct);
+
+        Assert.Equal(1, bundle.RootElement.GetProperty("versionNumber").GetInt32());
+        Assert.Equal(["PREVIOUS"], bundle.RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, pending.StatusCode);
+    }
+
+    [Fact]
     public async Task GetSecretBundleByName_SignedAsEmptyPost_ReturnsTheSecret()
     {
         fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byname", "value", vaultId: "ocid1.vault.oc1.iad.v1", name: "aws-keys");

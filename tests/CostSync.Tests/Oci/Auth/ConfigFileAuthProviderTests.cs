@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using CostSync.Oci;
 using CostSync.Oci.Auth;
 using CostSync.Oci.ObjectStorage;
@@ -6,6 +7,7 @@ using CostSync.OciEmulator;
 using CostSync.OciEmulator.Tree;
 using CostSync.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit;
 
 namespace CostSync.Tests.Oci.Auth;
@@ -61,6 +63,42 @@ public sealed class ConfigFileAuthProviderTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("session token profile [DEFAULT]", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, wire.Count(HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
+    public async Task ListObjects_EncryptedPkcs8KeyWithPassPhrase_IsAccepted()
+    {
+        string directory = Path.Combine(_directory.FullName, "encrypted");
+        await using ServiceProvider services = OciClientServices.Create(_emulator, OciAuthMode.ApiKey, directory);
+        string keyFile = Directory.GetFiles(directory, "*.pem").Single();
+        using (var key = RSA.Create())
+        {
+            key.ImportFromPem(File.ReadAllText(keyFile));
+            File.WriteAllText(keyFile, key.ExportEncryptedPkcs8PrivateKeyPem("pass=word", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000)));
+        }
+
+        File.AppendAllText(Path.Combine(directory, "config"), "pass_phrase = pass=word\n");
+
+        int count = await services.GetRequiredService<IObjectStorageClient>().ListObjectsAsync(new ListObjectsRequest("bling", _emulator.TenancyId), Ct).CountAsync(Ct);
+
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public void ApiKey_FingerprintOfAnotherKey_WarnsNamingFileProfileAndBothFingerprints()
+    {
+        using var key = RSA.Create(2048);
+        string keyFile = Path.Combine(_directory.FullName, "k.pem");
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        OciConfigProfile profile = OciConfigFile.Parse("/cfg", $"[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=00:11\nkey_file={keyFile}\n").GetProfile(null);
+        var logger = new FakeLogger();
+
+        _ = new ApiKeyAuthProvider(profile, new OciOptions(), logger);
+
+        string warning = Assert.Single(logger.Collector.GetSnapshot()).Message;
+        Assert.Contains("00:11", warning, StringComparison.Ordinal);
+        Assert.Contains(KeyFingerprint.Of(key), warning, StringComparison.Ordinal);
+        Assert.Contains("/cfg", warning, StringComparison.Ordinal);
     }
 
     [Fact]

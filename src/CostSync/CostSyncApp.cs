@@ -80,6 +80,8 @@ internal static class CostSyncApp
         {
             case CommandKind.List:
                 return await services.GetRequiredService<ListCommand>().RunAsync(invocation.Prefix, invocation.Json, output, cancellationToken);
+            case CommandKind.Doctor:
+                return await services.GetRequiredService<DoctorCommand>().RunAsync(invocation.Json, invocation.SendTestAlert, output, cancellationToken);
             case CommandKind.TestAlert:
                 return await services.GetRequiredService<TestAlertCommand>().RunAsync(output, cancellationToken);
             case CommandKind.Once when invocation.DryRun:

@@ -2,6 +2,7 @@ using CostSync.Alerts;
 using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Credentials;
+using CostSync.Doctor;
 using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Oci;
@@ -52,6 +53,8 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddTransient<OnceCommand>();
         services.TryAddTransient<DryRunCommand>();
         services.TryAddTransient<TestAlertCommand>();
+        services.TryAddTransient<DoctorRunner>();
+        services.TryAddTransient<DoctorCommand>();
         return services;
     }
 

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Security.Cryptography;
+using CostSync.Alerts;
+using CostSync.Commands;
+using CostSync.Configuration;
+using CostSync.Credentials;
+using CostSync.Oci;
+using CostSync.Oci.Auth;
+using CostSync.Oci.ObjectStorage;
+using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
+using CostSync.Sync.Integrity;
+using Microsoft.Extensions.Options;
+
+namespace CostSync.Doctor;
+
+/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, alerts. Never prints a secret.</summary>
+internal sealed class DoctorRunner(
+    IOciAuthProvider auth,
+    IObjectStorageClient objectStorage,
+    SourceBucketResolver bucket,
+    IOptions<SourceOptions> source,
+    AwsCredentialsProvider credentials,
+    IOptions<CredentialsOptions> credentialsOptions,
+    IDestinationFactory destinations,
+    IOptions<DestinationOptions> destination,
+    AlertPublisher alerts,
+    AlertMessageBuilder messages,
+    TimeProvider timeProvider)
+{
+    public async Task<IReadOnlyList<DoctorResult>> RunAsync(bool sendTestAlert, CancellationToken cancellationToken)
+    {
+        var results = new List<DoctorResult> { new("configuration", DoctorStatus.Ok, "valid") };
+        results.AddRange(await OciAsync(cancellationToken));
+        var (vault, keys) = await CredentialsAsync(cancellationToken);
+        results.Add(vault);
+        if (keys is not null)
+        {
+            results.Add(await WriteProbeAsync(keys, cancellationToken));
+            results.Add(await LifecycleCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+        }
+
+        results.Add(await AlertsAsync(sendTestAlert, cancellationToken));
+        return results;
+    }
+
+    private async Task<IReadOnlyList<DoctorResult>> OciAsync(CancellationToken cancellationToken)
+    {
+        string principal;
+        try
+        {
+            var tenancy = await auth.GetTenancyIdAsync(cancellationToken);
+            var region = await auth.GetRegionAsync(cancellationToken);
+            principal = $"{auth.Description}, tenancy {tenancy}, region {region.Id}";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return [new DoctorResult("OCI principal", DoctorStatus.Fail, ex.Message, "check CostSync:Oci:Auth and, for API keys, the profile in CostSync:Oci:ConfigFile (`oci setup config`)")];
+        }
+
+        try
+        {
+            var request = new ListObjectsRequest(source.Value.Namespace, await bucket.ResolveAsync(cancellationToken)) { Limit = 1 };
+            await using var objects = objectStorage.ListObjectsAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var first = await objects.MoveNextAsync() ? objects.Current : null;
+            return
+            [
+                new DoctorResult("OCI principal", DoctorStatus.Ok, $"{principal}; it is the home region (the bling bucket answers there)"),
+                first is null
+                    ? new DoctorResult("bling list", DoctorStatus.Warn, $"oci://{request.NamespaceName}/{request.BucketName} is empty", "OCI publishes the first reports within a day of enabling cost reports; check again later")
+                    : new DoctorResult("bling list", DoctorStatus.Ok, $"oci://{request.NamespaceName}/{request.BucketName} lists, e.g. `{first.Name}`"),
+            ];
+        }
+        catch (OciServiceException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return
+            [
+                new DoctorResult("OCI principal", DoctorStatus.Warn, $"{principal}; cannot verify it is the home region (bling answered 404)", "set CostSync:Oci:Region to the tenancy's home region"),
+                new DoctorResult("bling list", DoctorStatus.Fail, ex.Message, "use the home region, and add `define tenancy usage-report as ocid1.tenancy.oc1..aaaaaaaaned4fkpkisbwjlr56u7cj63lf3wffbilvqknstgtvzub7vhqkggq` + `endorse … to read objects in tenancy usage-report`"),
+            ];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return
+            [
+                new DoctorResult("OCI principal", DoctorStatus.Ok, principal),
+                new DoctorResult("bling list", DoctorStatus.Fail, ex.Message, "check the network path to Object Storage and CostSync:Oci:Endpoints"),
+            ];
+        }
+    }
+
+    private async Task<(DoctorResult Result, RunCredentials? Keys)> CredentialsAsync(CancellationToken cancellationToken)
+    {
+        const string Name = "AWS credentials";
+        var sourceKind = credentialsOptions.Value.Source;
+        if (destination.Value.Kind == DestinationKind.Directory)
+        {
+            return (new DoctorResult(Name, DoctorStatus.Ok, "not needed for a Directory destination"), new RunCredentials(null, null));
+        }
+
+        try
+        {
+            var keys = await credentials.GetAsync(cancellationToken);
+            var detail = keys.Keys is { } k
+                ? $"Vault secrets readable and well-formed (access key id {k.AccessKeyId.Length} characters, secret key {k.SecretAccessKey.Length} characters{(k.SessionToken is null ? string.Empty : ", session token")})"
+                : $"from {sourceKind}";
+            return (new DoctorResult(Name, DoctorStatus.Ok, detail), keys);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "fix the secret in OCI Vault or CostSync:Destination:Credentials"), null);
+        }
+    }
+
+    private async Task<DoctorResult> WriteProbeAsync(RunCredentials keys, CancellationToken cancellationToken)
+    {
+        const string Name = "destination write";
+        var prefix = destination.Value.Prefix?.Trim('/');
+        var key = $"{(string.IsNullOrEmpty(prefix) ? string.Empty : prefix + "/")}.costsync/doctor-probe-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+        var content = "CostSync doctor write probe; safe to delete.\n"u8.ToArray();
+        try
+        {
+            await using var target = destinations.Create(keys.Credentials);
+            await target.PutObjectAsync(key, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), cancellationToken);
+            await target.DeleteObjectAsync(key, cancellationToken);
+            return new DoctorResult(Name, DoctorStatus.Ok, $"wrote and removed {target.Description}/{key}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:DeleteObject under the prefix");
+        }
+    }
+
+    private async Task<DoctorResult> AlertsAsync(bool sendTestAlert, CancellationToken cancellationToken)
+    {
+        const string Name = "alerts (ONS)";
+        if (!alerts.IsConfigured)
+        {
+            return new DoctorResult(Name, DoctorStatus.Warn, "CostSync:Alerts:TopicId is not set; failures are only logged", "create an ONS topic with an e-mail subscription and set its OCID");
+        }
+
+        if (!sendTestAlert)
+        {
+            return new DoctorResult(Name, DoctorStatus.Warn, $"topic {alerts.TopicId} is configured but not verified", "run `doctor --send-test-alert` to publish a test message");
+        }
+
+        return await alerts.PublishAsync(messages.Test(timeProvider.GetUtcNow()), cancellationToken)
+            ? new DoctorResult(Name, DoctorStatus.Ok, $"test message published to {alerts.TopicId}")
+            : new DoctorResult(Name, DoctorStatus.Fail, $"could not publish to {alerts.TopicId} (see the log line above)", "check the topic OCID, its region (CostSync:Oci:Endpoints:Notifications) and a `use ons-topics` policy");
+    }
+}

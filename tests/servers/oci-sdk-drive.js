@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Drive the CostSync OCI emulator with the official OCI TypeScript SDK (npm oci-*), proving it speaks real OCI:
-// API-key signed ListObjects over several pages, HeadObject/GetObject (full and ranged) of an odd name,
+// ListObjects signed with an API key or a session token over several pages, HeadObject/GetObject (full and ranged) of an odd name,
 // GetSecretBundle and PublishMessage.
 //
-// Usage: node oci-sdk-drive.js BASE_URL OCI_CONFIG_FILE SECRET_ID SECRET_VALUE TOPIC_ID
+// Usage: node oci-sdk-drive.js BASE_URL (OCI_CONFIG_FILE | --instance-principal) SECRET_ID SECRET_VALUE TOPIC_ID
+//   OCI_CONFIG_FILE: profile DEFAULT, API key or session token (security_token_file);
+//   --instance-principal: IMDS at BASE_URL/opc/v2/ and federation at BASE_URL/v1/x509.
 // Prints one line per check and "N passed, N failed"; exits 1 if any check failed.
 'use strict';
 const crypto = require('crypto');
@@ -14,7 +16,7 @@ const ons = require('oci-ons');
 
 const [baseUrl, configFile, secretId, secretValue, topicId] = process.argv.slice(2);
 if (!topicId) {
-  console.error('usage: node oci-sdk-drive.js BASE_URL OCI_CONFIG_FILE SECRET_ID SECRET_VALUE TOPIC_ID');
+  console.error('usage: node oci-sdk-drive.js BASE_URL (OCI_CONFIG_FILE | --instance-principal) SECRET_ID SECRET_VALUE TOPIC_ID');
   process.exit(2);
 }
 const endpoint = baseUrl.replace(/\/$/, '');
@@ -52,8 +54,26 @@ async function readAll(value) {
 }
 
 (async () => {
-  const provider = new common.ConfigFileAuthenticationDetailsProvider(configFile, 'DEFAULT');
-  const tenancy = await provider.getTenantId();
+  let provider;
+  let tenancy;
+  if (configFile === '--instance-principal') {
+    // IMDS v2 (cert, key, intermediate) and federation (/v1/x509) on the emulator, then ST$<token> signing.
+    const builder = new common.InstancePrincipalsAuthenticationDetailsProviderBuilder();
+    builder.metadataBaseUrl = `${endpoint}/opc/v2/`;
+    builder.federationEndpoint = endpoint;
+    provider = await builder.build();
+    tenancy = builder.tenancyId;
+    console.log('auth: instance principal (IMDS + federation)');
+  } else {
+    // A config with security_token_file is a session-token profile: the SDK signs with keyId ST$<token> only through
+    // SessionAuthDetailProvider (a ConfigFileAuthenticationDetailsProvider subclass); otherwise it is an API-key profile.
+    const sessionProfile = /^\s*security_token_file\s*=/m.test(require('fs').readFileSync(configFile, 'utf8'));
+    provider = sessionProfile
+      ? new common.SessionAuthDetailProvider(configFile, 'DEFAULT')
+      : new common.ConfigFileAuthenticationDetailsProvider(configFile, 'DEFAULT');
+    tenancy = await provider.getTenantId();
+    console.log(`auth: ${sessionProfile ? 'session token (ST$)' : 'API key'}`);
+  }
   const clientConfiguration = { retryConfiguration: { terminationStrategy: new common.MaxAttemptsTerminationStrategy(1) } };
   const storage = new objectstorage.ObjectStorageClient({ authenticationDetailsProvider: provider }, clientConfiguration);
   storage.endpoint = endpoint;

@@ -12,9 +12,13 @@ public sealed class OfficialSdkConformanceTests
     private const string SecretId = "ocid1.vaultsecret.oc1.iad.aaaaaaaasdkconformance";
     private const string TopicId = "ocid1.onstopic.oc1.iad.aaaaaaaasdkconformance";
 
-    [Fact]
-    public async Task OfficialSdk_ListHeadGetSecretsAndOns_AllPassWithSignedRequests()
+    [Theory]
+    [InlineData("ApiKey")]
+    [InlineData("SessionToken")]
+    [InlineData("InstancePrincipal")]
+    public async Task OfficialSdk_ListHeadGetSecretsAndOns_AllPassWithSignedRequests(string auth)
     {
+        PrincipalKind principal = Enum.Parse<PrincipalKind>(auth);
         string servers = Path.Combine(RepositoryRoot.Find(), "tests", "servers");
         Assert.True(
             Directory.Exists(Path.Combine(servers, "node_modules", "oci-objectstorage")),
@@ -22,18 +26,28 @@ public sealed class OfficialSdkConformanceTests
         // The SDK signs with the real clock, so this emulator uses the system clock too.
         await using OciEmulatorServer server = await OciEmulatorServer.StartAsync(new OciEmulatorOptions(), TestContext.Current.CancellationToken);
         string directory = Path.Combine(Path.GetTempPath(), "costsync-tests", Guid.NewGuid().ToString("N"));
-        string config = server.WriteApiKeyConfig(directory);
+        string config = principal switch
+        {
+            PrincipalKind.ApiKey => server.WriteApiKeyConfig(directory),
+            PrincipalKind.SessionToken => server.WriteSessionTokenConfig(directory),
+            _ => "--instance-principal",
+        };
         server.Secrets.Set(SecretId, "sdk-secret-value");
         server.Notifications.AddTopic(TopicId);
 
         (int exitCode, string output) = await RunNodeAsync(
             servers, Path.Combine(servers, "oci-sdk-drive.js"), server.BaseUri.ToString(), config, SecretId, "sdk-secret-value", TopicId);
-        Directory.Delete(directory, recursive: true);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
 
         Assert.True(exitCode == 0, $"oci-sdk-drive.js exited with {exitCode}:\n{output}");
         Assert.Contains("7 passed, 0 failed", output, StringComparison.Ordinal);
         IReadOnlyList<RequestLogEntry> entries = server.Requests.Entries;
-        Assert.All(entries, e => Assert.Equal(PrincipalKind.ApiKey, e.Principal));
+        Assert.All(entries.Where(e => e.Operation is not (Operations.Metadata or Operations.Federation)), e => Assert.Equal(principal, e.Principal));
+        Assert.Equal(principal == PrincipalKind.InstancePrincipal, server.Requests.Count(Operations.Federation) > 0);
+        Assert.Equal(principal == PrincipalKind.InstancePrincipal, server.Requests.Count(Operations.Metadata) >= 3);
         Assert.True(server.Requests.Count(Operations.ListObjects) > 1);
         Assert.True(server.Requests.Count(Operations.HeadObject) >= 1);
         Assert.True(server.Requests.Count(Operations.GetObject) >= 2);
@@ -51,9 +65,20 @@ public sealed class OfficialSdkConformanceTests
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; Node 20 must be on PATH.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await stdout + await stderr);
     }
 }

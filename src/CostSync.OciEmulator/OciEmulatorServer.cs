@@ -118,6 +118,7 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
     {
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls(_options.Url);
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.Services.AddLogging(logging =>
         {
             if (_options.Logging)

@@ -1,6 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace CostSync.OciEmulator;
 
-/// <summary>Standalone emulator: <c>dotnet CostSync.OciEmulator.dll [--urls http://127.0.0.1:9000]</c>.</summary>
+/// <summary>
+/// Standalone emulator: <c>dotnet CostSync.OciEmulator.dll [--urls http://127.0.0.1:9000] [--secrets-file FILE] [--verbose]</c>.
+/// Prints the tenancy, an API-key config file it wrote, a demo secret and topic, and the CostSync settings to use.
+/// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -8,11 +13,8 @@ internal static class Program
         int index = Array.IndexOf(args, "--urls");
         string url = index >= 0 && index + 1 < args.Length ? args[index + 1] : "http://127.0.0.1:9000";
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         await using OciEmulatorServer server = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { Url = url, Logging = args.Contains("--verbose") }, stop.Token);
         StandaloneSeed.Apply(server, args);
@@ -27,7 +29,17 @@ internal static class Program
         {
             Console.WriteLine("Stopping the OCI emulator.");
         }
+        finally
+        {
+            Directory.Delete(directory, recursive: true); // the throwaway API key goes with the emulator that trusts it
+        }
 
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }

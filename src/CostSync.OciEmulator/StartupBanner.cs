@@ -11,7 +11,7 @@ internal static class StartupBanner
               tenancy (bling bucket): {server.TenancyId}
               region:                 {server.Region}
               objects in bling:       {server.Objects.Count}
-              API-key config file:    {configPath} (profile DEFAULT)
+              API-key config file:    {configPath} (profile DEFAULT; deleted when the emulator stops)
               demo secret:            {StandaloneSeed.SecretId} (vault {Secrets.EmulatorSecrets.DefaultVaultId}, name {StandaloneSeed.SecretName})
               demo ONS topic:         {StandaloneSeed.TopicId}
 

@@ -45,11 +45,8 @@ internal sealed class CertificateAuthority : IDisposable
     public InstanceLeaf Leaf => Volatile.Read(ref _leaf);
 
     /// <summary>Issues a new leaf with a new key for the same instance and tenancy; the old one stops federating.</summary>
-    public void RotateLeaf()
-    {
-        InstanceLeaf old = Interlocked.Exchange(ref _leaf, IssueLeaf(RSA.Create(2048)));
-        _ = old; // kept alive: in-flight requests may still read it
-    }
+    /// <remarks>The old leaf is not disposed: requests in flight may still be reading it.</remarks>
+    public void RotateLeaf() => Volatile.Write(ref _leaf, IssueLeaf(RSA.Create(2048)));
 
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Hosting;
 using CostSync.Logging;
+using CostSync.Oci;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,7 +54,35 @@ internal static class CostSyncApp
             return ExitCodes.InvalidConfiguration;
         }
 
-        return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
+        LogStartup(invocation, host);
+        try
+        {
+            return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
+        }
+        catch (OciConfigurationException ex)
+        {
+            // The OCI principal is built on first use (config file, key file, profile); its errors are configuration errors.
+            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", ex.Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+    }
+
+    private static void LogStartup(Invocation invocation, IHost host)
+    {
+        var logger = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("CostSync");
+        if (host.Services.GetRequiredService<StartupNotes>().LogFileWarning is { } fileWarning)
+        {
+            Log.LogFileUnavailable(logger, fileWarning);
+        }
+
+        if (invocation.Command == CommandKind.Daemon && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            var schedule = host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+            var state = host.Services.GetRequiredService<IOptions<CostSyncOptions>>().Value;
+            var logFile = host.Services.GetRequiredService<LogFileLocation>();
+            var version = typeof(CostSyncApp).Assembly.GetName().Version?.ToString() ?? "?";
+            Log.DaemonStarting(logger, version, schedule.Cron, schedule.TimeZone, state.StateDirectory, logFile.FilePattern ?? "none");
+        }
     }
 
     /// <summary>Validates the sections; logs every problem through the bootstrap logger.</summary>
@@ -89,8 +118,9 @@ internal static class CostSyncApp
             case CommandKind.Once:
                 return await services.GetRequiredService<OnceCommand>().RunAsync(cancellationToken);
             default:
-                await host.RunAsync(cancellationToken);
+                // Resolve the whole run path first, so a broken OCI profile is reported plainly before the host starts.
                 var worker = services.GetRequiredService<SyncWorker>();
+                await host.RunAsync(cancellationToken);
                 return worker.ExecuteTask is { IsFaulted: true } ? ExitCodes.Failed : ExitCodes.Success;
         }
     }
@@ -158,21 +188,8 @@ internal static class CostSyncApp
         }
 
         environment.ConfigureServices?.Invoke(builder.Services);
+        builder.Services.AddSingleton(new StartupNotes(fileWarning));
         var host = builder.Build();
-        var logger = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("CostSync");
-        if (fileWarning is not null)
-        {
-            Log.LogFileUnavailable(logger, fileWarning);
-        }
-
-        if (invocation.Command == CommandKind.Daemon && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
-        {
-            var schedule = host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
-            var state = host.Services.GetRequiredService<IOptions<CostSyncOptions>>().Value;
-            var version = typeof(CostSyncApp).Assembly.GetName().Version?.ToString() ?? "?";
-            Log.DaemonStarting(logger, version, schedule.Cron, schedule.TimeZone, state.StateDirectory, logFile.FilePattern ?? "none");
-        }
-
         return host;
     }
 

@@ -1,13 +1,15 @@
 using Amazon.Runtime;
 using CostSync.Configuration;
+using CostSync.Sync.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CostSync.Credentials;
 
 /// <summary>Gets the destination's AWS credentials for one run, from the configured source; Vault is read every time.</summary>
-internal sealed class AwsCredentialsProvider(VaultCredentialsReader vault, IOptions<CredentialsOptions> options)
+internal sealed class AwsCredentialsProvider(VaultCredentialsReader vault, IOptions<CredentialsOptions> options, IOptions<DestinationOptions> destination)
 {
-    private readonly CredentialsSource _source = options.Value.Source;
+    // A Directory destination needs no AWS keys: nothing is read from Vault then.
+    private readonly CredentialsSource? _source = destination.Value.Kind == DestinationKind.Directory ? null : options.Value.Source;
 
     /// <summary>True when a re-read may return different keys (rotation), i.e. the source is Vault.</summary>
     public bool CanRotate => _source == CredentialsSource.OciVault;
@@ -32,6 +34,8 @@ internal sealed class AwsCredentialsProvider(VaultCredentialsReader vault, IOpti
                     throw new CredentialsException("`CostSync:Destination:Credentials:Source` = `Environment` but AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY are not set. Set them, or use Source = OciVault.", ex);
                 }
 
+            case CredentialsSource.Default:
+                return new RunCredentials(null, null);
             default:
                 return new RunCredentials(null, null);
         }

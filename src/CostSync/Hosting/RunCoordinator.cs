@@ -100,6 +100,7 @@ internal sealed class RunCoordinator(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The one boundary where a run's failure is caught: logged, alerted, and the schedule continues.
+            Log.RunExceptionDetail(logger, runId, ex);
             result = FailedResult(runId, startedAt, ex.Message);
         }
 

@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1012, EventName = "RunFailed", Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string runId, string reason);
 
+    [LoggerMessage(EventId = 1019, EventName = "RunExceptionDetail", Level = LogLevel.Debug, Message = "Run {RunId} failure detail")]
+    public static partial void RunExceptionDetail(ILogger logger, string runId, Exception exception);
+
     [LoggerMessage(EventId = 1013, EventName = "ObjectFailed", Level = LogLevel.Warning, Message = "Run {RunId}: {ObjectName} failed: {Reason}")]
     public static partial void ObjectFailed(ILogger logger, string runId, string objectName, string reason);
 

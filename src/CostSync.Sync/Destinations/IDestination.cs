@@ -29,8 +29,9 @@ public interface IDestination : IAsyncDisposable
     /// <param name="content">The bytes; must stay unchanged until the call returns.</param>
     /// <param name="contentMd5">Base64 MD5 of <paramref name="content"/>, checked by the destination.</param>
     /// <param name="metadata">User metadata (S3: <c>x-amz-meta-*</c>); ASCII names and values.</param>
+    /// <param name="kind">A report (all write settings) or CostSync's own ledger (always replaceable, default storage class).</param>
     /// <param name="cancellationToken">Cancels the write; nothing is stored then.</param>
-    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken);
 
     /// <summary>Starts a multipart upload; parts may then be uploaded in parallel and in any order.</summary>
     Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);

@@ -10,7 +10,8 @@ internal static class TransferFailures
 {
     public static bool IsRetryable(Exception exception) => exception switch
     {
-        OperationCanceledException => false,
+        // Callers check their own token first, so a cancellation seen here is a timeout, not a stop request.
+        OperationCanceledException or TimeoutException => true,
         IntegrityException => true,
         DestinationRejectedException rejected => rejected.IsDigestMismatch,
         OciServiceException oci => IsRetryableStatus(oci.StatusCode),

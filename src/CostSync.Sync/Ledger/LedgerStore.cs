@@ -67,7 +67,7 @@ internal sealed class LedgerStore(ILogger<LedgerStore> logger)
 
         var separator = snapshot.Content.Length > 0 && snapshot.Content[^1] != (byte)'\n' ? "\n" : string.Empty;
         var content = snapshot.Content.Concat(Encoding.UTF8.GetBytes(separator + lines)).ToArray();
-        await destination.PutObjectAsync(layout.LedgerKey, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), cancellationToken);
+        await destination.PutObjectAsync(layout.LedgerKey, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), WriteKind.Internal, cancellationToken);
         Log.LedgerWritten(logger, layout.LedgerKey, snapshot.Rebuilt.Count + added.Count);
     }
 

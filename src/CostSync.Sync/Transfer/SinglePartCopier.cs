@@ -27,7 +27,7 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
             throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5}, the source says {expected}: damaged in transit; not stored.");
         }
 
-        var result = await destination.PutObjectAsync(request.Key, content, md5, metadata, cancellationToken);
+        var result = await destination.PutObjectAsync(request.Key, content, md5, metadata, WriteKind.Report, cancellationToken);
         if (destination.ETagIsContentMd5 && result.ETag is { } etag && !Md5Digests.SameETag(etag, Convert.ToHexStringLower(Convert.FromBase64String(md5))))
         {
             await destination.DeleteObjectAsync(request.Key, CancellationToken.None);

@@ -24,8 +24,8 @@ public sealed class CountingDestination(IDestination inner) : IDestination
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => Record("Get", key, () => inner.OpenReadAsync(key, cancellationToken));
 
-    public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
-        Record("Put", key, () => inner.PutObjectAsync(key, content, contentMd5, metadata, cancellationToken));
+    public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
+        Record("Put", key, () => inner.PutObjectAsync(key, content, contentMd5, metadata, kind, cancellationToken));
 
     public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
         Record("BeginMultipart", key, () => inner.BeginMultipartUploadAsync(key, metadata, cancellationToken));

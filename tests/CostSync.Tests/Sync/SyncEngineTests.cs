@@ -85,5 +85,23 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Assert.Contains("503", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_OverwriteProtection_RefusesReplacingAReportButStillRewritesTheLedger()
+    {
+        _harness.DestinationOptions.OverwriteProtection = true;
+        _harness.Source.Put("a.csv.gz", 100);
+        await using var sut = new DirectoryDestination(_root, overwriteProtection: true, _harness.Time);
+        await _harness.RunAsync(sut, Ct);
+        _harness.Source.Put("a.csv.gz", 120, seed: 5);
+        _harness.Source.Put("b.csv.gz", 100);
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.PartiallyFailed, result.Status);
+        Assert.Contains("overwrite protection", Assert.Single(result.Outcomes, o => !o.Succeeded).Error, StringComparison.Ordinal);
+        Assert.Equal(100, new FileInfo(Path.Combine(_root, "a.csv.gz")).Length);
+        Assert.Contains("\"b.csv.gz\"", await File.ReadAllTextAsync(Path.Combine(_root, ".costsync", "ledger.jsonl"), Ct), StringComparison.Ordinal);
+    }
+
     private DirectoryDestination CreateDestination() => new(_root, overwriteProtection: false, _harness.Time);
 }

@@ -87,13 +87,13 @@ internal sealed class DirectoryDestination : IDestination
         return Task.FromResult(stream);
     }
 
-    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
         var upload = (DirectoryMultipartUpload)await BeginMultipartUploadAsync(key, metadata, cancellationToken);
         try
         {
             await upload.UploadPartAsync(1, 0, content, contentMd5, cancellationToken);
-            return await upload.CompleteSingleAsync(cancellationToken);
+            return await upload.CompleteSingleAsync(replaceable: kind == WriteKind.Internal, cancellationToken);
         }
         catch
         {
@@ -162,7 +162,7 @@ internal sealed class DirectoryDestination : IDestination
         File.Delete(DescriptorPath(uploadId));
     }
 
-    internal async Task<DestinationWriteResult> PublishAsync(string key, string uploadId, string etag, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    internal async Task<DestinationWriteResult> PublishAsync(string key, string uploadId, string etag, IReadOnlyDictionary<string, string> metadata, bool replaceable, CancellationToken cancellationToken)
     {
         var target = PathOf(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -172,9 +172,9 @@ internal sealed class DirectoryDestination : IDestination
         try
         {
             // Rename within one file system is atomic: readers see the old file or the whole new one.
-            File.Move(TempPath(uploadId), target, overwrite: !_overwriteProtection);
+            File.Move(TempPath(uploadId), target, overwrite: replaceable || !_overwriteProtection);
         }
-        catch (IOException e) when (_overwriteProtection && File.Exists(target))
+        catch (IOException e) when (!replaceable && _overwriteProtection && File.Exists(target))
         {
             throw new DestinationRejectedException($"Refused to overwrite {target}: overwrite protection is on and the file exists. Remove it or turn off CostSync:Destination:OverwriteProtection.", e);
         }

@@ -42,7 +42,7 @@ internal sealed class DirectoryMultipartUpload(DirectoryDestination destination,
         }
 
         await TruncateAsync(expectedOffset, cancellationToken);
-        return await destination.PublishAsync(key, uploadId, Md5Digests.MultipartETag(md5s), metadata, cancellationToken);
+        return await destination.PublishAsync(key, uploadId, Md5Digests.MultipartETag(md5s), metadata, replaceable: false, cancellationToken);
     }
 
     public Task AbortAsync(CancellationToken cancellationToken)
@@ -52,11 +52,11 @@ internal sealed class DirectoryMultipartUpload(DirectoryDestination destination,
     }
 
     /// <summary>Completes an upload of exactly one part as a plain object (ETag = hex MD5, as S3 PutObject).</summary>
-    internal async Task<DestinationWriteResult> CompleteSingleAsync(CancellationToken cancellationToken)
+    internal async Task<DestinationWriteResult> CompleteSingleAsync(bool replaceable, CancellationToken cancellationToken)
     {
         var (_, length, md5) = _parts[1];
         await TruncateAsync(length, cancellationToken);
-        return await destination.PublishAsync(key, uploadId, Convert.ToHexStringLower(md5), metadata, cancellationToken);
+        return await destination.PublishAsync(key, uploadId, Convert.ToHexStringLower(md5), metadata, replaceable, cancellationToken);
     }
 
     private Task TruncateAsync(long length, CancellationToken cancellationToken)

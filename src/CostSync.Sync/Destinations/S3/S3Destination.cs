@@ -79,7 +79,7 @@ internal sealed class S3Destination : IDestination
         }
     }
 
-    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
         var request = new PutObjectRequest
         {
@@ -90,7 +90,7 @@ internal sealed class S3Destination : IDestination
             UseChunkEncoding = !Options.S3Compatible,
             AutoCloseStream = true,
         };
-        S3WriteSettings.Apply(request, Options);
+        S3WriteSettings.Apply(request, Options, kind);
         foreach (var (name, value) in metadata)
         {
             request.Metadata.Add(name, value);

@@ -7,12 +7,17 @@ namespace CostSync.Sync.Destinations.S3;
 /// <summary>Applies encryption, storage class and overwrite protection from <see cref="DestinationOptions"/> to write requests.</summary>
 internal static class S3WriteSettings
 {
-    public static void Apply(PutObjectRequest request, DestinationOptions options)
+    public static void Apply(PutObjectRequest request, DestinationOptions options, WriteKind kind)
     {
         if (Encryption(options) is { } method)
         {
             request.ServerSideEncryptionMethod = method;
             request.ServerSideEncryptionKeyManagementServiceKeyId = KmsKeyId(options);
+        }
+
+        if (kind == WriteKind.Internal)
+        {
+            return; // the ledger is rewritten every run and must stay readable: no If-None-Match, no archive class
         }
 
         if (!string.IsNullOrWhiteSpace(options.StorageClass))

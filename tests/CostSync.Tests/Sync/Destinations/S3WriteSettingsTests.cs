@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
 using CostSync.Sync.Destinations.S3;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class S3WriteSettingsTests
         var initiate = new InitiateMultipartUploadRequest();
         var complete = new CompleteMultipartUploadRequest();
 
-        S3WriteSettings.Apply(put, options);
+        S3WriteSettings.Apply(put, options, WriteKind.Report);
         S3WriteSettings.Apply(initiate, options);
         S3WriteSettings.Apply(complete, options);
 
@@ -30,7 +31,7 @@ public sealed class S3WriteSettingsTests
     {
         var put = new PutObjectRequest();
 
-        S3WriteSettings.Apply(put, new DestinationOptions { ServerSideEncryption = "AES256", KmsKeyId = "ignored" });
+        S3WriteSettings.Apply(put, new DestinationOptions { ServerSideEncryption = "AES256", KmsKeyId = "ignored" }, WriteKind.Report);
 
         Assert.Equal(ServerSideEncryptionMethod.AES256, put.ServerSideEncryptionMethod);
         Assert.Null(put.ServerSideEncryptionKeyManagementServiceKeyId);

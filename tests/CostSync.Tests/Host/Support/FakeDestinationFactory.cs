@@ -43,7 +43,7 @@ internal sealed class FakeDestinationFactory : IDestinationFactory
 
         public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -9,6 +9,8 @@ namespace CostSync.OciEmulator.Hosting;
 /// <summary>Per request: request id, latency, body buffering, authentication, injected failures, dispatch, request log.</summary>
 internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, TimeProvider time, ILogger logger)
 {
+    private static readonly object PrincipalItem = new();
+
     public async Task HandleAsync(HttpContext context)
     {
         CancellationToken cancellationToken = context.RequestAborted;
@@ -25,10 +27,26 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             context.Response.Headers["opc-client-request-id"] = clientRequestId;
         }
 
-        PrincipalKind principal = PrincipalKind.Anonymous;
+        // Recorded as the response starts, before the client can have it, so a count taken right after a call returns is exact.
+        int recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                PrincipalKind principal = context.Items.TryGetValue(PrincipalItem, out object? value) && value is PrincipalKind kind ? kind : PrincipalKind.Anonymous;
+                log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal));
+                Log.RequestHandled(logger, request.Method, rawPath, route.Operation, context.Response.StatusCode, principal);
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
-            principal = await ProcessAsync(context, route, rawTarget, rawPath, rawQuery, cancellationToken);
+            context.Items[PrincipalItem] = await ProcessAsync(context, route, rawTarget, rawPath, rawQuery, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
@@ -37,8 +55,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
         }
         finally
         {
-            log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal));
-            Log.RequestHandled(logger, request.Method, rawPath, route.Operation, context.Response.StatusCode, principal);
+            Record();
         }
     }
 
@@ -67,6 +84,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             return PrincipalKind.Anonymous;
         }
 
+        context.Items[PrincipalItem] = check.Principal;
         if (faults.ShouldFail(route.Operation, out HttpStatusCode status))
         {
             if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)

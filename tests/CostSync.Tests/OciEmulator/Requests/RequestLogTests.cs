@@ -34,6 +34,20 @@ public sealed class RequestLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Log_CountTakenAsSoonAsEachResponseArrives_IncludesThatRequest()
+    {
+        _fixture.Server.Objects.Put("each.bin", new byte[64 * 1024]);
+
+        for (int i = 1; i <= 30; i++)
+        {
+            using HttpResponseMessage response = await _fixture.Client.SendAsync(HttpMethod.Get, $"{_fixture.BucketPath}/each.bin", Ct);
+            await response.Content.ReadAsByteArrayAsync(Ct);
+
+            Assert.Equal(i, _fixture.Server.Requests.Count(Operations.GetObject));
+        }
+    }
+
+    [Fact]
     public async Task Log_RecordsRawPathQueryStatusAndPrincipal()
     {
         _fixture.Server.Objects.Put("raw/a b.csv", [1]);

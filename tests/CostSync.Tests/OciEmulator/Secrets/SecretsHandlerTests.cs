@@ -58,11 +58,12 @@ public sealed class SecretsHandlerTests(OciEmulatorFixture fixture) : IClassFixt
     public async Task GetSecretBundleByName_SignedAsEmptyPost_ReturnsTheSecret()
     {
         fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.byname", "value", vaultId: "ocid1.vault.oc1.iad.v1", name: "aws-keys");
+        int before = fixture.Server.Requests.Count(Operations.GetSecretBundleByName); // the emulator is shared by this class's tests
 
         using JsonDocument bundle = await GetAsync(HttpMethod.Post, "20190301/secretbundles/actions/getByName?secretName=aws-keys&vaultId=ocid1.vault.oc1.iad.v1");
 
         Assert.Equal("ocid1.vaultsecret.oc1.iad.byname", bundle.RootElement.GetProperty("secretId").GetString());
-        Assert.Equal(1, fixture.Server.Requests.Count(Operations.GetSecretBundleByName));
+        Assert.Equal(before + 1, fixture.Server.Requests.Count(Operations.GetSecretBundleByName));
     }
 
     [Theory]

@@ -121,7 +121,7 @@ internal sealed class DoctorRunner(
         try
         {
             await using var target = destinations.Create(keys.Credentials);
-            await target.PutObjectAsync(key, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), cancellationToken);
+            await target.PutObjectAsync(key, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), WriteKind.Report, cancellationToken);
             await target.DeleteObjectAsync(key, cancellationToken);
             return new DoctorResult(Name, DoctorStatus.Ok, $"wrote and removed {target.Description}/{key}");
         }

@@ -199,6 +199,20 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.Null(error.Exception);
     }
 
+    [Fact]
+    public async Task TestAlert_TopicConfigured_PublishesOneMessage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var sent = await _cli.RunAsync(["test-alert"], ct);
+        _cli.Settings["CostSync:Alerts:TopicId"] = null;
+        var notConfigured = await _cli.RunAsync(["test-alert"], ct);
+
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+        Assert.Equal(CliHarness.TopicId, Assert.Single(_cli.Emulator.Notifications.Messages).TopicId);
+        Assert.Equal(1, notConfigured.ExitCode);
+    }
+
     private async Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken)
     {
         using var client = swift.CreateClient();

@@ -37,6 +37,12 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.Equal(2, summaries.Count);
         Assert.Contains(" 0 copied, 0 changed", summaries[1], StringComparison.Ordinal);
         Assert.Empty(_cli.Emulator.Notifications.Messages);
+        Assert.All(_cli.Logs.GetSnapshot(), r =>
+        {
+            var line = $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState ?? [])}";
+            Assert.DoesNotContain(SwiftS3Fixture.AccessKey, line, StringComparison.Ordinal);
+            Assert.DoesNotContain(SwiftS3Fixture.SecretKey, line, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

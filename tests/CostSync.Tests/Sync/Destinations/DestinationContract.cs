@@ -110,7 +110,8 @@ public abstract class DestinationContract : IAsyncLifetime
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var run = Harness.RunAsync(sut, cts.Token);
-        await Harness.Source.GetEntered.Task.WaitAsync(Ct);
+        var entered = await Task.WhenAny(Harness.Source.GetEntered.Task, run);
+        Assert.True(entered != run, "the run ended before it started reading the big object");
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CostSync.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace CostSync.State;
 /// <summary>Small JSON state files in the state directory, each replaced atomically (write to a temp file, then rename).</summary>
 internal sealed class StateStore(IOptions<CostSyncOptions> options)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>The state directory, e.g. <c>/var/lib/costsync</c>.</summary>
     public string Directory { get; } = Path.GetFullPath(options.Value.StateDirectory);

@@ -189,6 +189,9 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.DoesNotContain("FOCUS Reports/", table.Output, StringComparison.Ordinal);
         using var document = System.Text.Json.JsonDocument.Parse(json.Output);
         Assert.Contains(document.RootElement.EnumerateArray(), o => o.GetProperty("multipart").GetBoolean());
+        // Names and base64 MD5s are printed as they are, for people and jq: no \u002B for '+'.
+        Assert.Contains("a+b & c~d", json.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", json.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CostSync.Sync.Ledger;
 
 /// <summary>One line of the ledger: a copy (or, in Mirror mode, a deletion) and the source identity it was made from.</summary>
@@ -28,6 +30,7 @@ internal sealed record LedgerEntry(
     /// <summary>True for a Mirror-mode deletion record.</summary>
     public bool? Deleted { get; init; }
 
-    /// <summary>The source MD5 in whichever form the source reported it.</summary>
+    /// <summary>The source MD5 in whichever form the source reported it (derived, not stored).</summary>
+    [JsonIgnore]
     public string? SourceMd5 => Md5 ?? MultipartMd5;
 }

@@ -95,6 +95,7 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.Contains(changed.ETag, last, StringComparison.Ordinal);
         Assert.Contains("\"runId\":\"run-2\"", last, StringComparison.Ordinal);
         Assert.Contains("\"size\":4100", last, StringComparison.Ordinal);
+        Assert.DoesNotContain("sourceMd5", last, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3014, EventName = "DeleteFailed", Level = LogLevel.Warning, Message = "Could not delete {Key}: {Error}")]
     public static partial void DeleteFailed(ILogger logger, string key, string error);
 
-    [LoggerMessage(EventId = 3015, EventName = "RunCompleted", Level = LogLevel.Information, Message = "Run {RunId} {Status} in {Duration}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {Bytes} bytes")]
+    [LoggerMessage(EventId = 3015, EventName = "RunCompleted", Level = LogLevel.Debug, Message = "Run {RunId} {Status} in {Duration}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {Bytes} bytes")]
     public static partial void RunCompleted(ILogger logger, string runId, SyncRunStatus status, TimeSpan duration, int listed, int copied, int changed, int skipped, int failed, int deleted, long bytes);
 
     [LoggerMessage(EventId = 3016, EventName = "RunCancelled", Level = LogLevel.Warning, Message = "Run {RunId} was cancelled after {Completed} objects; in-flight uploads were aborted and the ledger records what completed")]

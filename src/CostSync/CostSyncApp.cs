@@ -3,6 +3,7 @@ using CostSync.Configuration;
 using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Oci;
+using CostSync.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,12 @@ internal static class CostSyncApp
         {
             // The OCI principal is built on first use (config file, key file, profile); its errors are configuration errors.
             bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", ex.Message);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (StateDirectoryException ex)
+        {
+            // Restarting cannot fix a missing or unwritable state directory; the message names it and the fix.
+            bootstrap.Fatal("CostSync cannot run: {Problem}", ex.Message);
             return ExitCodes.InvalidConfiguration;
         }
     }

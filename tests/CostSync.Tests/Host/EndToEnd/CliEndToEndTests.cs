@@ -97,6 +97,22 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_StateDirectoryCannotBeCreated_ExitsTwoWithOneLineNamingTheKey()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var blocker = Path.Combine(_cli.StateDirectory + "-parent-is-a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder", ct);
+        _cli.Settings["CostSync:StateDirectory"] = Path.Combine(blocker, "state");
+
+        var result = await _cli.RunAsync(["--once"], ct);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(result.BootstrapLines, l => l.Contains("`CostSync:StateDirectory`", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.BootstrapLines, l => l.Contains("   at ", StringComparison.Ordinal));
+        Assert.Empty(await KeysAsync(ct));
+    }
+
+    [Fact]
     public async Task Once_InvalidConfiguration_ExitsTwoNamingEveryProblemBeforeAnythingRuns()
     {
         var ct = TestContext.Current.CancellationToken;

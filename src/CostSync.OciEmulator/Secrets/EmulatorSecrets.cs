@@ -9,6 +9,13 @@ internal sealed class EmulatorSecrets(TimeProvider time)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<SecretVersion>> _secrets = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Test hook: called with the version just served, after each successful read of a secret (by id or by name) and
+    /// before the response is written, outside the lock. Lets a test rotate a secret between two reads with no timing,
+    /// e.g. <c>OnRead = v =&gt; Set(v.SecretId, "new")</c>. <value>Default <see langword="null"/> (no hook).</value>
+    /// </summary>
+    internal Action<SecretVersion>? OnRead { get; set; }
+
     /// <summary>Adds a new version (versionNumber + 1) holding <paramref name="content"/> as given.</summary>
     public SecretVersion Set(string secretId, string content, string? vaultId = null, string? name = null)
     {

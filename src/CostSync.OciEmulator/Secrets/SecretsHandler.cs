@@ -58,6 +58,7 @@ internal sealed class SecretsHandler(EmulatorSecrets secrets)
             return;
         }
 
+        secrets.OnRead?.Invoke(version);
         await JsonResponse.WriteAsync(request.Response, w =>
         {
             w.WriteStartObject();

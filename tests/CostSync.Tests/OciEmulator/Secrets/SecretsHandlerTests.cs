@@ -89,6 +89,41 @@ public sealed class SecretsHandlerTests(OciEmulatorFixture fixture) : IClassFixt
         Assert.Equal(EmulatorSecrets.DefaultVaultId, fixture.Server.Secrets.Set("ocid1.vaultsecret.oc1.iad.other", "x").VaultId);
     }
 
+    [Fact]
+    public async Task GetSecretBundle_OnReadRotatesTheSecret_NextReadServesTheNewVersion()
+    {
+        const string id = "ocid1.vaultsecret.oc1.iad.rotatedonread";
+        fixture.Server.Secrets.Set(id, "old");
+        var served = new List<int>();
+        fixture.Server.Secrets.OnRead = v =>
+        {
+            if (v.SecretId != id)
+            {
+                return;
+            }
+
+            served.Add(v.VersionNumber);
+            if (v.VersionNumber == 1)
+            {
+                fixture.Server.Secrets.Set(id, "new");
+            }
+        };
+
+        try
+        {
+            using JsonDocument first = await GetAsync(HttpMethod.Get, $"20190301/secretbundles/{id}");
+            using JsonDocument second = await GetAsync(HttpMethod.Get, $"20190301/secretbundles/{id}");
+
+            Assert.Equal("old", Encoding.UTF8.GetString(Convert.FromBase64String(first.RootElement.GetProperty("secretBundleContent").GetProperty("content").GetString()!)));
+            Assert.Equal("new", Encoding.UTF8.GetString(Convert.FromBase64String(second.RootElement.GetProperty("secretBundleContent").GetProperty("content").GetString()!)));
+            Assert.Equal([1, 2], served);
+        }
+        finally
+        {
+            fixture.Server.Secrets.OnRead = null;
+        }
+    }
+
     private async Task<JsonDocument> GetAsync(HttpMethod method, string path)
     {
         using HttpResponseMessage response = await fixture.Client.SendAsync(method, path, Ct);

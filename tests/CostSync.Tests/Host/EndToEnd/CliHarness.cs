@@ -1,4 +1,5 @@
 using CostSync.OciEmulator;
+using CostSync.OciEmulator.Tree;
 using CostSync.Tests.Host.Support;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -41,9 +42,10 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public FakeLogCollector Logs { get; } = new();
 
-    public static async Task<CliHarness> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts an emulator with the default generated bling tree, or <paramref name="tree"/> (e.g. <see cref="BlingTreeOptions.None"/> for an empty bucket).</summary>
+    public static async Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null)
     {
-        var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions(), cancellationToken);
+        var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { Tree = tree ?? BlingTreeOptions.Default }, cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "costsync-host-tests", Guid.NewGuid().ToString("N"));
         return new CliHarness(emulator, emulator.WriteApiKeyConfig(directory));
     }

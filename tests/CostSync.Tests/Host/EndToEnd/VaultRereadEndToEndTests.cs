@@ -1,0 +1,78 @@
+using Amazon.S3.Model;
+using CostSync.OciEmulator;
+using CostSync.Tests.Support;
+using Xunit;
+
+namespace CostSync.Tests.Host.EndToEnd;
+
+/// <summary>S3 answers 403 (Swift rejects the SigV4 signature of a wrong secret key) → the run re-reads the keys from Vault once.</summary>
+public sealed class VaultRereadEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
+{
+    private const string WrongSecret = "Wr0ngSecretKeyE2e";
+    private static readonly string WrongKeys = $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{WrongSecret}\"}}";
+    private static readonly string RightKeys = $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}";
+    private CliHarness _cli = null!;
+    private string _bucket = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cli = await CliHarness.StartAsync(ct);
+        _bucket = await swift.CreateBucketAsync(ct);
+        _cli.ToSwift(swift, _bucket);
+        _cli.Emulator.Secrets.Set(CliHarness.SecretId, WrongKeys);
+    }
+
+    public async ValueTask DisposeAsync() => await _cli.DisposeAsync();
+
+    [Fact]
+    public async Task Once_KeysRotatedAfterTheFirstRead_RereadsOnceAndSucceeds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // Rotation in Vault right after the run has read the (wrong) keys: the re-read after the 403 gets the new version.
+        _cli.Emulator.Secrets.OnRead = v =>
+        {
+            if (v.VersionNumber == 1)
+            {
+                _cli.Emulator.Secrets.Set(CliHarness.SecretId, RightKeys);
+            }
+        };
+
+        var result = await _cli.RunAsync(["--once"], ct);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(2, _cli.Emulator.Requests.Count(Operations.GetSecretBundle));
+        Assert.Contains(_cli.Logs.GetSnapshot(), r => r.Id.Name == "AccessDeniedRetry");
+        var keys = await KeysAsync(ct);
+        Assert.Contains(keys, k => k.StartsWith("FOCUS Reports/", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.StartsWith("reports/cost-csv/", StringComparison.Ordinal));
+        Assert.Empty(_cli.Emulator.Notifications.Messages);
+    }
+
+    [Fact]
+    public async Task Once_KeysStayWrong_ReadsTwiceExitsOneWithoutTheKeysInAnyMessage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var result = await _cli.RunAsync(["--once"], ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(2, _cli.Emulator.Requests.Count(Operations.GetSecretBundle));
+        var unchanged = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "AccessDeniedSameKeys");
+        Assert.Contains("keys in Vault are unchanged", unchanged.Message, StringComparison.Ordinal);
+        Assert.Empty(await KeysAsync(ct));
+        var alert = Assert.Single(_cli.Emulator.Notifications.Messages);
+        Assert.Contains("FAILED on", alert.Title, StringComparison.Ordinal);
+        Assert.Contains("403", alert.Body, StringComparison.Ordinal);
+        var texts = _cli.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState ?? [])}")
+            .Append(result.ToString()).Append(alert.Title).Append(alert.Body);
+        Assert.All(texts, t => Assert.DoesNotContain(WrongSecret, t, StringComparison.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken)
+    {
+        using var client = swift.CreateClient();
+        var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket }, cancellationToken);
+        return [.. (response.S3Objects ?? []).Select(o => o.Key).Where(k => !k.StartsWith(".costsync/", StringComparison.Ordinal))];
+    }
+}

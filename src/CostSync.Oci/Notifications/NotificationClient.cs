@@ -8,36 +8,23 @@ using CostSync.Oci.Http;
 namespace CostSync.Oci.Notifications;
 
 /// <summary>ONS PublishMessage over HTTP, on its own pipeline that retries only when the message surely was not delivered.</summary>
-internal sealed class NotificationClient : INotificationClient
+internal sealed class NotificationClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time) : INotificationClient
 {
-    private readonly HttpClient _http;
-    private readonly OciEndpointResolver _endpoints;
-    private readonly IOciAuthProvider _auth;
-    private readonly TimeProvider _time;
-
-    public NotificationClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time)
-    {
-        _http = http;
-        _endpoints = endpoints;
-        _auth = auth;
-        _time = time;
-    }
-
     public async Task<PublishMessageResponse> PublishMessageAsync(PublishMessageRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("PublishMessage", _auth.Description);
-        string baseUrl = await _endpoints.GetBaseAsync(OciService.Notifications, request.TopicId, cancellationToken);
+        var call = new OciCall("PublishMessage", auth.Description);
+        string baseUrl = await endpoints.GetBaseAsync(OciService.Notifications, request.TopicId, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Post, OciHttp.BuildUri(baseUrl, $"/topics/{OciHttp.Segment(request.TopicId)}/messages"));
         message.Content = new ByteArrayContent(MessageFitter.Fit(request.Title, request.Body))
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
         };
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
+        using HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
         string? requestId = OciErrors.HeaderValue(response, "opc-request-id");
         if (!response.IsSuccessStatusCode)
         {
-            throw await OciErrors.FromResponseAsync(response, call, _time, cancellationToken);
+            throw await OciErrors.FromResponseAsync(response, call, time, cancellationToken);
         }
 
         try

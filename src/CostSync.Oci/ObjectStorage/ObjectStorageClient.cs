@@ -11,27 +11,14 @@ using CostSync.Oci.Http;
 namespace CostSync.Oci.ObjectStorage;
 
 /// <summary>Object Storage over HTTP: a typed client whose handlers sign (inside) and retry (outside) every request.</summary>
-internal sealed class ObjectStorageClient : IObjectStorageClient
+internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time) : IObjectStorageClient
 {
-    private readonly HttpClient _http;
-    private readonly OciEndpointResolver _endpoints;
-    private readonly IOciAuthProvider _auth;
-    private readonly TimeProvider _time;
-
-    public ObjectStorageClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time)
-    {
-        _http = http;
-        _endpoints = endpoints;
-        _auth = auth;
-        _time = time;
-    }
-
     public async Task<string> GetNamespaceAsync(CancellationToken cancellationToken)
     {
-        var call = new OciCall("GetNamespace", _auth.Description);
+        var call = new OciCall("GetNamespace", auth.Description);
         Uri uri = OciHttp.BuildUri(await BaseAsync(cancellationToken), "/n/");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        using HttpResponseMessage response = await OciHttp.SendAsync(_http, request, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
+        using HttpResponseMessage response = await OciHttp.SendAsync(http, request, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
         await EnsureSuccessAsync(response, call, cancellationToken);
         string json = await response.Content.ReadAsStringAsync(cancellationToken);
         return JsonSerializer.Deserialize(json, OciJsonContext.Default.String)
@@ -40,7 +27,7 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
 
     public async IAsyncEnumerable<ObjectSummary> ListObjectsAsync(ListObjectsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = new OciCall("ListObjects", _auth.Description, request.NamespaceName);
+        var call = new OciCall("ListObjects", auth.Description, request.NamespaceName);
         string path = $"/n/{OciHttp.Segment(request.NamespaceName)}/b/{OciHttp.Segment(request.BucketName)}/o";
         string? start = request.Start;
         string limit = Math.Clamp(request.Limit, 1, 1000).ToString(CultureInfo.InvariantCulture);
@@ -50,7 +37,7 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
                 ("prefix", request.Prefix), ("start", start), ("limit", limit), ("fields", request.Fields));
             ListObjectsResponseDto page;
             using (var message = new HttpRequestMessage(HttpMethod.Get, uri))
-            using (HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken))
+            using (HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken))
             {
                 await EnsureSuccessAsync(response, call, cancellationToken);
                 string json = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -70,10 +57,10 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
 
     public async Task<ObjectMetadata?> HeadObjectAsync(HeadObjectRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("HeadObject", _auth.Description, request.NamespaceName);
+        var call = new OciCall("HeadObject", auth.Description, request.NamespaceName);
         Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Head, uri);
-        using HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
+        using HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -85,7 +72,7 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
 
     public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("GetObject", _auth.Description, request.NamespaceName);
+        var call = new OciCall("GetObject", auth.Description, request.NamespaceName);
         Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         if (request.Range is { } range)
@@ -100,7 +87,7 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
         }
 
         // Headers only: the body streams to the caller and is never buffered or retried mid-stream.
-        HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
+        HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
         try
         {
             await EnsureSuccessAsync(response, call, cancellationToken);
@@ -120,12 +107,12 @@ internal sealed class ObjectStorageClient : IObjectStorageClient
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await OciErrors.FromResponseAsync(response, call, _time, cancellationToken);
+            throw await OciErrors.FromResponseAsync(response, call, time, cancellationToken);
         }
     }
 
     private ValueTask<string> BaseAsync(CancellationToken cancellationToken) =>
-        _endpoints.GetBaseAsync(OciService.ObjectStorage, null, cancellationToken);
+        endpoints.GetBaseAsync(OciService.ObjectStorage, null, cancellationToken);
 
     private async Task<Uri> ObjectUriAsync(string namespaceName, string bucketName, string objectName, CancellationToken cancellationToken) =>
         OciHttp.BuildUri(await BaseAsync(cancellationToken),

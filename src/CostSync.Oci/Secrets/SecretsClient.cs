@@ -8,44 +8,31 @@ using CostSync.Oci.Http;
 namespace CostSync.Oci.Secrets;
 
 /// <summary>Vault secret retrieval over HTTP; the decoded content only ever lives in a <see cref="SecretValue"/>.</summary>
-internal sealed class SecretsClient : ISecretsClient
+internal sealed class SecretsClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time) : ISecretsClient
 {
-    private readonly HttpClient _http;
-    private readonly OciEndpointResolver _endpoints;
-    private readonly IOciAuthProvider _auth;
-    private readonly TimeProvider _time;
-
-    public SecretsClient(HttpClient http, OciEndpointResolver endpoints, IOciAuthProvider auth, TimeProvider time)
-    {
-        _http = http;
-        _endpoints = endpoints;
-        _auth = auth;
-        _time = time;
-    }
-
     public async Task<SecretBundle> GetSecretBundleAsync(GetSecretBundleRequest request, CancellationToken cancellationToken)
     {
-        string baseUrl = await _endpoints.GetBaseAsync(OciService.Secrets, request.SecretId, cancellationToken);
+        string baseUrl = await endpoints.GetBaseAsync(OciService.Secrets, request.SecretId, cancellationToken);
         using var message = new HttpRequestMessage(HttpMethod.Get, OciHttp.BuildUri(baseUrl, $"/secretbundles/{OciHttp.Segment(request.SecretId)}"));
-        return await SendAsync(message, new OciCall("GetSecretBundle", _auth.Description), cancellationToken);
+        return await SendAsync(message, new OciCall("GetSecretBundle", auth.Description), cancellationToken);
     }
 
     public async Task<SecretBundle> GetSecretBundleByNameAsync(GetSecretBundleByNameRequest request, CancellationToken cancellationToken)
     {
-        string baseUrl = await _endpoints.GetBaseAsync(OciService.Secrets, request.VaultId, cancellationToken);
+        string baseUrl = await endpoints.GetBaseAsync(OciService.Secrets, request.VaultId, cancellationToken);
         Uri uri = OciHttp.BuildUri(baseUrl, "/secretbundles/actions/getByName", ("secretName", request.SecretName), ("vaultId", request.VaultId));
 
         // A POST with an empty body: the signing handler attaches an empty JSON body and signs its digest.
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
-        return await SendAsync(message, new OciCall("GetSecretBundleByName", _auth.Description), cancellationToken);
+        return await SendAsync(message, new OciCall("GetSecretBundleByName", auth.Description), cancellationToken);
     }
 
     private async Task<SecretBundle> SendAsync(HttpRequestMessage message, OciCall call, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await OciHttp.SendAsync(_http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
+        using HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw await OciErrors.FromResponseAsync(response, call, _time, cancellationToken);
+            throw await OciErrors.FromResponseAsync(response, call, time, cancellationToken);
         }
 
         string? requestId = OciErrors.HeaderValue(response, "opc-request-id");

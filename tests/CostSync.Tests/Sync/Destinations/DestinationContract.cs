@@ -277,6 +277,39 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.Equal((1, 1, 700L, 700L), (last.ObjectsDone, last.ObjectsTotal, last.BytesDone, last.BytesTotal));
     }
 
+    [Fact]
+    public async Task CopyObject_ExistingObject_CopiesBytesAndMetadataUnderTheNewKey()
+    {
+        await using var sut = Counting();
+        var content = new GeneratedContent(70_000, 9).ToArray();
+        var written = await sut.PutObjectAsync("archive/oci/r (1).csv.gz", content, Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content)), new Dictionary<string, string> { ["costsync-source-etag"] = "src-1" }, WriteKind.Report, Ct);
+        var etag = (await sut.HeadObjectAsync("archive/oci/r (1).csv.gz", Ct))!.ETag;
+
+        var copied = await sut.CopyObjectAsync("archive/oci/r (1).csv.gz", etag, content.Length, "archive/oci/.costsync/superseded/r (1).csv.gz/" + written.ETag, Ct);
+
+        var copy = await sut.HeadObjectAsync("archive/oci/.costsync/superseded/r (1).csv.gz/" + written.ETag, Ct);
+        Assert.Equal(("src-1", content.Length, copied.ETag), (copy!.Metadata["costsync-source-etag"], copy.Size, copy.ETag));
+        await using var stream = await sut.OpenReadAsync(copy.Key, Ct);
+        using var bytes = new MemoryStream();
+        await stream!.CopyToAsync(bytes, Ct);
+        Assert.Equal(content, bytes.ToArray());
+        Assert.DoesNotContain((await ToListAsync(sut.ListObjectsAsync("archive/oci/", Ct))).Select(o => o.Key), k => k.Contains("/.costsync/tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CopyObject_SourceETagChanged_RejectedAndNothingCopied()
+    {
+        await using var sut = Counting();
+        var content = new byte[100];
+        await sut.PutObjectAsync("archive/oci/r.csv.gz", content, EmptyHundredMd5, new Dictionary<string, string>(), WriteKind.Report, Ct);
+
+        var error = await Assert.ThrowsAsync<DestinationRejectedException>(() => sut.CopyObjectAsync("archive/oci/r.csv.gz", "0123456789abcdef0123456789abcdef", 100, "archive/oci/copy", Ct));
+
+        Assert.Contains("no longer has ETag", error.Message, StringComparison.Ordinal);
+        Assert.Null(await sut.HeadObjectAsync("archive/oci/copy", Ct));
+        Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
+    }
+
     protected CountingDestination Counting() => new(CreateDestination(Harness.DestinationOptions));
 
     protected async Task AssertStoredEqualsSourceAsync(IDestination destination, string name)

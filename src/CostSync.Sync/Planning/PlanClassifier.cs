@@ -56,6 +56,6 @@ internal static class PlanClassifier
             return (PlannedAction.Skip, "not written by CostSync, but size and MD5 match the source; left alone and not recorded in the ledger");
         }
 
-        return (PlannedAction.LeaveAlone, $"{destination.Key} holds an object CostSync did not write (no ledger entry, no costsync-* metadata) that cannot be proven equal to the source; it is left alone, so this report is not archived. Move or remove that object, or give CostSync a prefix of its own (CostSync:Destination:Prefix).");
+        return (PlannedAction.LeaveAlone, $"{destination.Key} holds an object CostSync did not write (it has no costsync-* metadata) that cannot be proven equal to the source; it is left alone, so this report is not archived. Move or remove that object, or give CostSync a prefix of its own (CostSync:Destination:Prefix).");
     }
 }

@@ -141,7 +141,7 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
         var handlers = new OperationHandlers(
             new NamespaceHandler(_options.NamespaceName),
             new ListObjectsHandler(Objects, buckets),
-            new ObjectHandler(Objects, buckets, new ObjectBodyWriter(Faults)),
+            new ObjectHandler(Objects, buckets, new ObjectBodyWriter(Faults), Faults),
             new SecretsHandler(Secrets),
             new NotificationsHandler(Notifications, time),
             new MetadataHandler(_authority, Region),

@@ -1,21 +1,26 @@
 using System.Collections.Concurrent;
 using CostSync.Sync.Configuration;
-using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
 using CostSync.Sync.Logging;
 using CostSync.Sync.Planning;
+using CostSync.Sync.Superseded;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CostSync.Sync;
 
-/// <summary>Sweeps stale uploads, plans, copies in parallel, applies Mirror deletions within the guards, and records the ledger.</summary>
+/// <summary>
+/// Sweeps stale uploads, plans, copies in parallel (preserving the archived bytes of changed reports first), applies Mirror
+/// deletions within the guards, and records everything in ledger segments written during the run.
+/// </summary>
 internal sealed class SyncEngine(
     RunScopeResolver scopes,
     SyncPlanner planner,
     ObjectCopier copier,
-    LedgerStore ledger,
+    LedgerWriterFactory ledgerWriters,
+    LedgerCompactor compactor,
+    SupersededCopier superseded,
     StaleUploadSweeper sweeper,
     TransferSettings settings,
     IOptions<DestinationOptions> destinationOptions,
@@ -25,7 +30,7 @@ internal sealed class SyncEngine(
     public async Task<SyncPlan> PlanAsync(SyncRunContext context, CancellationToken cancellationToken)
     {
         var scope = await scopes.ResolveAsync(cancellationToken);
-        return (await planner.PlanAsync(context.Destination, scope, cancellationToken)).Plan;
+        return (await planner.PlanAsync(context.Destination, scope, context.RunId, cancellationToken)).Plan;
     }
 
     public async Task<SyncRunResult> RunAsync(SyncRunContext context, CancellationToken cancellationToken)
@@ -35,7 +40,7 @@ internal sealed class SyncEngine(
         var destination = context.Destination;
         var scope = await scopes.ResolveAsync(cancellationToken);
         await sweeper.SweepAsync(destination, scope.Layout.ListPrefix, cancellationToken);
-        var planned = await planner.PlanAsync(destination, scope, cancellationToken);
+        var planned = await planner.PlanAsync(destination, scope, context.RunId, cancellationToken);
         var items = planned.Plan.Items;
         var copies = items.Where(i => i.Action is PlannedAction.CopyNew or PlannedAction.CopyChanged).ToList();
         var deletions = items.Where(i => i.Action == PlannedAction.Delete).ToList();
@@ -48,16 +53,25 @@ internal sealed class SyncEngine(
             Log.MirrorRefused(logger, refusal);
         }
 
-        var outcomes = new ConcurrentQueue<ObjectOutcome>(items.Where(i => i.Action == PlannedAction.Skip).Select(i => new ObjectOutcome(i.Name, i.Action, true, 0, null)));
-        var added = new ConcurrentQueue<LedgerEntry>();
+        // A report whose key holds another writer's object cannot be archived: a failure to report, never an overwrite.
+        var outcomes = new ConcurrentQueue<ObjectOutcome>(items
+            .Where(i => i.Action == PlannedAction.Skip || (i.Action == PlannedAction.LeaveAlone && i.Source is not null))
+            .Select(i => i.Action == PlannedAction.Skip ? new ObjectOutcome(i.Name, i.Action, true, 0, null) : new ObjectOutcome(i.Name, i.Action, false, 0, i.Reason)));
+        var run = new RunLedger(ledgerWriters.Create(destination, scope.Layout, context.RunId), planned.Ledger);
+        await using var writer = run.Writer;
         var progress = new ProgressTracker(context.Progress, copies.Count, planned.Plan.BytesToCopy, timeProvider);
         var cancelled = false;
         try
         {
+            foreach (var entry in planned.Adopted)
+            {
+                await writer.AddAsync(entry, cancellationToken);
+            }
+
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentObjects, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(copies, parallel, async (item, token) =>
             {
-                outcomes.Enqueue(await CopyOneAsync(context, scope, item, progress, added, token));
+                outcomes.Enqueue(await CopyOneAsync(context, scope, item, progress, run, token));
                 progress.ObjectDone();
             });
 
@@ -65,18 +79,27 @@ internal sealed class SyncEngine(
             {
                 foreach (var item in deletions)
                 {
-                    outcomes.Enqueue(await DeleteOneAsync(context, item, added, cancellationToken));
+                    outcomes.Enqueue(await DeleteOneAsync(context, item, writer, cancellationToken));
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             cancelled = true;
-            Log.RunCancelled(logger, context.RunId, added.Count);
+            Log.RunCancelled(logger, context.RunId, outcomes.Count(o => o.Succeeded && o.Action != PlannedAction.Skip));
         }
 
-        // Record what completed even when cancelled: those objects exist and must not be copied again.
-        var ledgerError = await WriteLedgerAsync(destination, scope, planned.Ledger, added, cancelled ? CancellationToken.None : cancellationToken);
+        // Record what completed even when cancelled: those objects exist and must be in the ledger.
+        var ledgerError = await writer.CompleteAsync(cancelled ? CancellationToken.None : cancellationToken);
+        if (ledgerError is not null)
+        {
+            Log.LedgerWriteFailed(logger, scope.Layout.LedgerFolder, ledgerError);
+        }
+        else if (!cancelled && compactor.IsDue(planned.Ledger, writer.Segments.Count))
+        {
+            await compactor.CompactAsync(destination, scope.Layout, planned.Ledger, writer, context.RunId, cancellationToken);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is not null);
@@ -84,25 +107,42 @@ internal sealed class SyncEngine(
         return result;
     }
 
-    private async Task<ObjectOutcome> CopyOneAsync(SyncRunContext context, RunScope scope, PlannedItem item, ProgressTracker progress, ConcurrentQueue<LedgerEntry> added, CancellationToken cancellationToken)
+    private async Task<ObjectOutcome> CopyOneAsync(SyncRunContext context, RunScope scope, PlannedItem item, ProgressTracker progress, RunLedger run, CancellationToken cancellationToken)
     {
         var source = item.Source!;
+        LedgerEntry? preserved = null;
+        try
+        {
+            preserved = await PreserveAsync(context, scope, item, run, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var error = $"The archived bytes of {item.DestinationKey} could not be preserved before the overwrite, so the changed report was not copied (the archive still holds the previous version; the next run tries again): {e.Message}";
+            Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error);
+        }
+
         try
         {
             var request = new CopyRequest(new SourceObject(scope.Namespace, scope.Bucket, source), item.DestinationKey, context.RunId, progress.AddBytes);
             var written = await copier.CopyAsync(context.Destination, request, cancellationToken);
-            added.Enqueue(new LedgerEntry(
-                source.Name,
-                source.Size,
-                source.IsMultipartMd5 ? null : source.Md5,
-                source.IsMultipartMd5 ? source.Md5 : null,
-                source.ETag,
-                source.TimeCreated,
-                item.DestinationKey,
-                written.ETag,
-                written.VersionId,
-                timeProvider.GetUtcNow(),
-                context.RunId));
+            await run.Writer.AddAsync(
+                new LedgerEntry(
+                    source.Name,
+                    source.Size,
+                    source.IsMultipartMd5 ? null : source.Md5,
+                    source.IsMultipartMd5 ? source.Md5 : null,
+                    source.ETag,
+                    source.TimeCreated,
+                    item.DestinationKey,
+                    written.ETag,
+                    written.VersionId,
+                    timeProvider.GetUtcNow(),
+                    context.RunId)
+                {
+                    SupersededKey = preserved?.Key,
+                },
+                cancellationToken);
             Log.ObjectCopied(logger, source.Name, source.Size, item.DestinationKey, written.ETag);
             return new ObjectOutcome(item.Name, item.Action, true, source.Size, null);
         }
@@ -116,12 +156,29 @@ internal sealed class SyncEngine(
         }
     }
 
-    private async Task<ObjectOutcome> DeleteOneAsync(SyncRunContext context, PlannedItem item, ConcurrentQueue<LedgerEntry> added, CancellationToken cancellationToken)
+    /// <summary>For a changed report: keeps the archived bytes first (unless versioning does, or overwrite protection will refuse anyway).</summary>
+    private async Task<LedgerEntry?> PreserveAsync(SyncRunContext context, RunScope scope, PlannedItem item, RunLedger run, CancellationToken cancellationToken)
+    {
+        if (item.Action != PlannedAction.CopyChanged || item.Existing is null || destinationOptions.Value.OverwriteProtection)
+        {
+            return null;
+        }
+
+        var preserved = await superseded.PreserveAsync(context.Destination, scope.Layout, item, run.Ledger.Find(item.DestinationKey), context.RunId, cancellationToken);
+        if (preserved is not null)
+        {
+            await run.Writer.AddAsync(preserved, cancellationToken);
+        }
+
+        return preserved;
+    }
+
+    private async Task<ObjectOutcome> DeleteOneAsync(SyncRunContext context, PlannedItem item, LedgerWriter writer, CancellationToken cancellationToken)
     {
         try
         {
             await context.Destination.DeleteObjectAsync(item.DestinationKey, cancellationToken);
-            added.Enqueue(new LedgerEntry(item.Name, 0, null, null, null, null, item.DestinationKey, null, null, timeProvider.GetUtcNow(), context.RunId) { Deleted = true });
+            await writer.AddAsync(new LedgerEntry(item.Name, 0, null, null, null, null, item.DestinationKey, null, null, timeProvider.GetUtcNow(), context.RunId) { Deleted = true }, cancellationToken);
             Log.ObjectDeleted(logger, item.DestinationKey);
             return new ObjectOutcome(item.Name, item.Action, true, 0, null);
         }
@@ -132,29 +189,10 @@ internal sealed class SyncEngine(
         }
     }
 
-    private async Task<string?> WriteLedgerAsync(IDestination destination, RunScope scope, LedgerSnapshot snapshot, ConcurrentQueue<LedgerEntry> added, CancellationToken cancellationToken)
-    {
-        if (added.IsEmpty && snapshot.Rebuilt.Count == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            await ledger.WriteAsync(destination, scope.Layout, snapshot, [.. added], cancellationToken);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Log.LedgerWriteFailed(logger, scope.Layout.LedgerKey, e.Message);
-            return $"The ledger {scope.Layout.LedgerKey} could not be written: {e.Message}";
-        }
-    }
-
     private static SyncRunResult Summarize(string runId, DateTimeOffset startedAt, TimeSpan duration, PlanOutcome planned, IReadOnlyList<ObjectOutcome> outcomes, string? error, bool refused)
     {
         var totals = new SyncTotals(
-            Listed: planned.Plan.Items.Count(i => i.Action != PlannedAction.Delete),
+            Listed: planned.Plan.Items.Count(i => i.Source is not null),
             Skipped: outcomes.Count(o => o.Action == PlannedAction.Skip),
             Copied: outcomes.Count(o => o.Action == PlannedAction.CopyNew && o.Succeeded),
             Changed: outcomes.Count(o => o.Action == PlannedAction.CopyChanged && o.Succeeded),
@@ -168,4 +206,7 @@ internal sealed class SyncEngine(
         var firstError = error ?? outcomes.FirstOrDefault(o => !o.Succeeded)?.Error;
         return new SyncRunResult(runId, status, startedAt, duration, totals, outcomes, planned.Plan.NewestSourceObjectTime, firstError);
     }
+
+    /// <summary>One run's ledger: the state read at planning and the writer of its segments.</summary>
+    private sealed record RunLedger(LedgerWriter Writer, LedgerState Ledger);
 }

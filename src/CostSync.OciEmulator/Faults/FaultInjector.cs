@@ -10,6 +10,7 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
     private readonly ConcurrentQueue<FailureRule> _failures = new();
     private readonly ConcurrentDictionary<string, int> _truncations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _flips = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ObjectHold> _holds = new(StringComparer.Ordinal);
     private long _latencyTicks;
 
     /// <summary>Delay added before every request is handled (real time). <value>Default zero.</value></summary>
@@ -33,15 +34,24 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
     /// <summary>The next <paramref name="count"/> responses of <paramref name="operation"/> have one byte flipped (length unchanged).</summary>
     public void FlipByte(int count, string operation = Operations.GetObject) => _flips.AddOrUpdate(operation, count, (_, c) => c + count);
 
+    /// <summary>Holds every GetObject of <paramref name="objectName"/> before its response starts until the returned hold is released.</summary>
+    public ObjectHold HoldGets(string objectName) => _holds.GetOrAdd(objectName, name => new ObjectHold(name));
+
     /// <summary>Invalidates every federation and session token issued so far.</summary>
     public void ExpireAllTokens() => tokens.ExpireAll();
 
     /// <summary>Issues a new instance leaf certificate and key; the old leaf no longer federates.</summary>
     public void RotateInstanceCertificate() => authority.Value.RotateLeaf();
 
-    /// <summary>Clears failure rules, truncations, flips and latency.</summary>
+    /// <summary>Clears failure rules, truncations, flips and latency, and releases every hold.</summary>
     public void Reset()
     {
+        foreach (ObjectHold hold in _holds.Values)
+        {
+            hold.Release();
+        }
+
+        _holds.Clear();
         _failures.Clear();
         _truncations.Clear();
         _flips.Clear();
@@ -62,6 +72,8 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
         status = default;
         return false;
     }
+
+    internal ObjectHold? HoldFor(string objectName) => _holds.GetValueOrDefault(objectName);
 
     internal bool TakeTruncation(string operation) => Take(_truncations, operation);
 

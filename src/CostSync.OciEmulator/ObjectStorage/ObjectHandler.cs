@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
+using CostSync.OciEmulator.Faults;
 using CostSync.OciEmulator.Hosting;
 
 namespace CostSync.OciEmulator.ObjectStorage;
 
 /// <summary><c>HEAD|GET /n/{ns}/b/{bucket}/o/{name}</c> with conditional requests and a single byte range.</summary>
-internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets, ObjectBodyWriter bodies)
+internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets, ObjectBodyWriter bodies, FaultInjector faults)
 {
     public async Task HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
@@ -19,6 +20,11 @@ internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets,
         {
             await OciErrors.NotFoundAsync(request.Context, "ObjectNotFound", $"The object '{name}' was not found in the bucket '{ObjectNames.DecodePath(request.Value(1))}'.", cancellationToken);
             return;
+        }
+
+        if (request.Route.Operation == Operations.GetObject && faults.HoldFor(name) is { } hold)
+        {
+            await hold.EnterAsync(cancellationToken);
         }
 
         HttpResponse response = request.Response;

@@ -44,4 +44,17 @@ public interface IDestination : IAsyncDisposable
 
     /// <summary>Deletes an object; no error when it is already absent.</summary>
     Task DeleteObjectAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>True when an overwritten object's previous bytes stay retrievable as an older version (S3: bucket versioning <c>Enabled</c>; Directory: never).</summary>
+    /// <remarks>S3 asks GetBucketVersioning at most once per destination instance, i.e. once per run. Throws when the store will not say.</remarks>
+    Task<bool> IsVersioningEnabledAsync(CancellationToken cancellationToken);
+
+    /// <summary>Copies an object within the store, bytes and user metadata unchanged (S3: CopyObject, or a multipart UploadPartCopy above 5 GB).</summary>
+    /// <param name="sourceKey">The object to copy.</param>
+    /// <param name="sourceETag">When not null, the copy happens only if the source still has this ETag (S3: <c>x-amz-copy-source-if-match</c>).</param>
+    /// <param name="sourceSize">The source's size, which decides a single or a multipart copy.</param>
+    /// <param name="destinationKey">Where the copy goes; it appears whole or not at all.</param>
+    /// <param name="cancellationToken">Cancels the copy; nothing is stored then.</param>
+    /// <exception cref="DestinationRejectedException">The source is gone or no longer has <paramref name="sourceETag"/>.</exception>
+    Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken);
 }

@@ -12,8 +12,8 @@ namespace CostSync.Sync.Ledger;
 /// <param name="Key">The destination key.</param>
 /// <param name="DestinationETag">The destination ETag after the copy.</param>
 /// <param name="VersionId">The destination version id, when versioned.</param>
-/// <param name="CopiedAt">When the copy completed (or the deletion happened).</param>
-/// <param name="RunId">The run that did it; <c>rebuilt</c> for entries reconstructed from object metadata.</param>
+/// <param name="CopiedAt">When the copy completed (or the deletion happened); for an adopted object, when it was written.</param>
+/// <param name="RunId">The run that did it (for adopted objects: the run named in the object's metadata); <c>rebuilt</c> in entries older versions reconstructed.</param>
 internal sealed record LedgerEntry(
     string Name,
     long Size,
@@ -29,6 +29,15 @@ internal sealed record LedgerEntry(
 {
     /// <summary>True for a Mirror-mode deletion record.</summary>
     public bool? Deleted { get; init; }
+
+    /// <summary>The run that found this object at the destination without a ledger entry and recorded it from its <c>costsync-*</c> metadata.</summary>
+    public string? AdoptedBy { get; init; }
+
+    /// <summary>On a copy that replaced a changed report: the key where the replaced bytes were preserved first.</summary>
+    public string? SupersededKey { get; init; }
+
+    /// <summary>On a preserved copy of replaced bytes: the report key those bytes were archived at.</summary>
+    public string? SupersededFrom { get; init; }
 
     /// <summary>The source MD5 in whichever form the source reported it (derived, not stored).</summary>
     [JsonIgnore]

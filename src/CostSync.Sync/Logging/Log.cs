@@ -26,16 +26,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, EventName = "StaleUploadSweepFailed", Level = LogLevel.Warning, Message = "Could not sweep incomplete uploads under '{Prefix}'; the run continues: {Error}")]
     public static partial void StaleUploadSweepFailed(ILogger logger, string prefix, string error);
 
-    [LoggerMessage(EventId = 3008, EventName = "LedgerMissing", Level = LogLevel.Warning, Message = "The ledger {LedgerKey} is missing but {Count} objects exist; rebuilding it from their metadata (one HEAD each)")]
-    public static partial void LedgerMissing(ILogger logger, string ledgerKey, int count);
-
     [LoggerMessage(EventId = 3009, EventName = "LedgerLineUnreadable", Level = LogLevel.Warning, Message = "Line {LineNumber} of the ledger {LedgerKey} is not a ledger entry; ignored")]
     public static partial void LedgerLineUnreadable(ILogger logger, string ledgerKey, int lineNumber);
 
-    [LoggerMessage(EventId = 3010, EventName = "LedgerWritten", Level = LogLevel.Debug, Message = "Wrote {Count} new entries to the ledger {LedgerKey}")]
-    public static partial void LedgerWritten(ILogger logger, string ledgerKey, int count);
-
-    [LoggerMessage(EventId = 3011, EventName = "LedgerWriteFailed", Level = LogLevel.Error, Message = "Could not write the ledger {LedgerKey}; the copies are done and will be recognised next run by size and MD5: {Error}")]
+    [LoggerMessage(EventId = 3011, EventName = "LedgerWriteFailed", Level = LogLevel.Error, Message = "Could not write the ledger under {LedgerKey}; the copies are done and the next run adopts them from their metadata: {Error}")]
     public static partial void LedgerWriteFailed(ILogger logger, string ledgerKey, string error);
 
     [LoggerMessage(EventId = 3012, EventName = "MirrorRefused", Level = LogLevel.Error, Message = "{Reason}")]
@@ -52,4 +46,43 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3016, EventName = "RunCancelled", Level = LogLevel.Warning, Message = "Run {RunId} was cancelled after {Completed} objects; in-flight uploads were aborted and the ledger records what completed")]
     public static partial void RunCancelled(ILogger logger, string runId, int completed);
+
+    [LoggerMessage(EventId = 3100, EventName = "LedgerRead", Level = LogLevel.Debug, Message = "Read the ledger under {LedgerFolder}: {Snapshots} snapshot, {Segments} segments outside it, legacy ledger.jsonl read: {LegacyRead}; {Keys} keys")]
+    public static partial void LedgerRead(ILogger logger, string ledgerFolder, int snapshots, int segments, bool legacyRead, int keys);
+
+    [LoggerMessage(EventId = 3101, EventName = "LedgerSnapshotUnreadable", Level = LogLevel.Warning, Message = "The ledger snapshot {Key} has no readable header; using an older snapshot and the segments instead")]
+    public static partial void LedgerSnapshotUnreadable(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 3102, EventName = "LedgerObjectVanished", Level = LogLevel.Warning, Message = "The ledger object {Key} was listed but could not be read (deleted outside CostSync?); its entries are missing from this run's view")]
+    public static partial void LedgerObjectVanished(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 3103, EventName = "LedgerSegmentWritten", Level = LogLevel.Debug, Message = "Wrote ledger segment {Key} with {Count} entries")]
+    public static partial void LedgerSegmentWritten(ILogger logger, string key, int count);
+
+    [LoggerMessage(EventId = 3104, EventName = "LedgerSegmentFailed", Level = LogLevel.Warning, Message = "Could not write ledger segment {Key} ({Count} entries); they stay queued for the next write: {Error}")]
+    public static partial void LedgerSegmentFailed(ILogger logger, string key, int count, string error);
+
+    [LoggerMessage(EventId = 3105, EventName = "LedgerCompacted", Level = LogLevel.Information, Message = "Wrote ledger snapshot {Key}: {Keys} keys, covering {Segments} segments (none deleted)")]
+    public static partial void LedgerCompacted(ILogger logger, string key, int keys, int segments);
+
+    [LoggerMessage(EventId = 3106, EventName = "LedgerCompactionFailed", Level = LogLevel.Warning, Message = "Could not write ledger snapshot {Key}; the segments stay complete and the next run tries again: {Error}")]
+    public static partial void LedgerCompactionFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(EventId = 3107, EventName = "ObjectAdopted", Level = LogLevel.Information, Message = "Adopted {Key} into the ledger from its CostSync metadata (written by run {RunId} but not recorded then)")]
+    public static partial void ObjectAdopted(ILogger logger, string key, string runId);
+
+    [LoggerMessage(EventId = 3108, EventName = "ForeignObjectFound", Level = LogLevel.Debug, Message = "{Key} was not written by CostSync (no costsync-* metadata): not ours, left alone")]
+    public static partial void ForeignObjectFound(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 3109, EventName = "AdoptionSummary", Level = LogLevel.Information, Message = "Under '{Prefix}': {Adopted} objects adopted into the ledger from their CostSync metadata; {Foreign} objects not written by CostSync, left alone")]
+    public static partial void AdoptionSummary(ILogger logger, string prefix, int adopted, int foreign);
+
+    [LoggerMessage(EventId = 3110, EventName = "SupersededPreserved", Level = LogLevel.Information, Message = "Preserved the archived bytes of {Key} at {SupersededKey} before overwriting it with the changed report")]
+    public static partial void SupersededPreserved(ILogger logger, string key, string supersededKey);
+
+    [LoggerMessage(EventId = 3111, EventName = "SupersededKeptAsVersion", Level = LogLevel.Debug, Message = "{Destination} keeps overwritten versions (bucket versioning enabled): {Key} is overwritten without a copy")]
+    public static partial void SupersededKeptAsVersion(ILogger logger, string destination, string key);
+
+    [LoggerMessage(EventId = 3112, EventName = "VersioningUnknown", Level = LogLevel.Information, Message = "Could not read the versioning state of {Destination}, so replaced reports are preserved by copy: {Error}")]
+    public static partial void VersioningUnknown(ILogger logger, string destination, string error);
 }

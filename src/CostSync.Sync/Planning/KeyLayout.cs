@@ -2,7 +2,8 @@ namespace CostSync.Sync.Planning;
 
 /// <summary>
 /// Where things go at the destination: objects at <c>&lt;Prefix&gt;[/&lt;tenancy OCID&gt;]/&lt;source name&gt;</c> exactly
-/// (prefix trimmed of slashes, no re-encoding), the ledger at <c>&lt;root&gt;/.costsync/ledger.jsonl</c>.
+/// (prefix trimmed of slashes, no re-encoding); CostSync's own files under <c>&lt;root&gt;/.costsync/</c>: ledger segments and
+/// snapshots under <c>ledger/</c>, preserved old bytes under <c>superseded/</c>, and the pre-segment <c>ledger.jsonl</c>.
 /// </summary>
 internal sealed class KeyLayout
 {
@@ -22,9 +23,26 @@ internal sealed class KeyLayout
     /// <summary>Every key CostSync writes starts with this (empty or ending in <c>/</c>).</summary>
     public string ListPrefix { get; }
 
+    /// <summary>The single-object ledger older versions rewrote each run: read and carried over, never written or deleted.</summary>
     public string LedgerKey => ListPrefix + InternalFolder + "ledger.jsonl";
 
+    /// <summary>Ledger segments (<c>&lt;yyyy&gt;/&lt;run-id&gt;-&lt;writer&gt;-&lt;n&gt;.jsonl</c>) and snapshots live under this.</summary>
+    public string LedgerFolder => ListPrefix + InternalFolder + "ledger/";
+
+    /// <summary>Compaction snapshots: the merged ledger plus the list of segments it covers.</summary>
+    public string SnapshotFolder => LedgerFolder + "snapshots/";
+
+    /// <summary>Old bytes of reports changed in place, preserved before the overwrite.</summary>
+    public string SupersededFolder => ListPrefix + InternalFolder + "superseded/";
+
     public string KeyFor(string sourceName) => ListPrefix + sourceName;
+
+    /// <summary>Where the bytes of <paramref name="sourceName"/> identified by <paramref name="tag"/> (old ETag or a timestamp) are preserved.</summary>
+    public string SupersededKeyFor(string sourceName, string tag) => SupersededFolder + sourceName + "/" + tag;
+
+    /// <summary>True for the legacy ledger object and everything under <see cref="LedgerFolder"/>.</summary>
+    public bool IsLedgerObject(string key) =>
+        string.Equals(key, LedgerKey, StringComparison.Ordinal) || key.StartsWith(LedgerFolder, StringComparison.Ordinal);
 
     /// <summary>The source name a key belongs to, or <see langword="null"/> for keys outside the layout and CostSync's own files.</summary>
     public string? NameOf(string key)

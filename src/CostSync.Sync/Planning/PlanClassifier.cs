@@ -5,7 +5,11 @@ using CostSync.Sync.Ledger;
 
 namespace CostSync.Sync.Planning;
 
-/// <summary>Decides new / unchanged / changed for one source object from the destination listing and the ledger alone (no object requests).</summary>
+/// <summary>
+/// Decides new / unchanged / changed for one source object from the destination listing and the ledger (after adoption, so an
+/// object without an entry is not CostSync's). Unchanged means the ledger's source identity and destination ETag match: no ETag
+/// has to be an MD5, so SSE-KMS buckets work. No object requests.
+/// </summary>
 internal static class PlanClassifier
 {
     public static (PlannedAction Action, string Reason) Classify(ObjectSummary source, DestinationObject? destination, LedgerEntry? entry)
@@ -45,17 +49,13 @@ internal static class PlanClassifier
             return (PlannedAction.Skip, "unchanged: size, MD5 and etag match the ledger");
         }
 
-        if (destination.Size != source.Size)
-        {
-            return (PlannedAction.CopyChanged, $"not in the ledger and destination size {destination.Size} differs from source {source.Size}");
-        }
-
+        // No entry even after adoption: the object carries no CostSync metadata, so another writer put it there.
         var sourceHex = source.IsMultipartMd5 ? null : Md5Digests.Base64ToHex(source.Md5);
-        if (sourceHex is not null && destination.ETag is { } etag && !etag.Contains('-', StringComparison.Ordinal) && Md5Digests.SameETag(etag, sourceHex))
+        if (destination.Size == source.Size && sourceHex is not null && destination.ETag is { } etag && !etag.Contains('-', StringComparison.Ordinal) && Md5Digests.SameETag(etag, sourceHex))
         {
-            return (PlannedAction.Skip, "not in the ledger, but size and MD5 match the destination object");
+            return (PlannedAction.Skip, "not written by CostSync, but size and MD5 match the source; left alone and not recorded in the ledger");
         }
 
-        return (PlannedAction.CopyChanged, "not in the ledger and the destination object cannot be proven equal (no comparable MD5)");
+        return (PlannedAction.LeaveAlone, $"{destination.Key} holds an object CostSync did not write (it has no costsync-* metadata) that cannot be proven equal to the source; it is left alone, so this report is not archived. Move or remove that object, or give CostSync a prefix of its own (CostSync:Destination:Prefix).");
     }
 }

@@ -46,6 +46,7 @@ internal sealed class DryRunCommand(
                     CopyChanged = counts.GetValueOrDefault(PlannedAction.CopyChanged),
                     Skip = counts.GetValueOrDefault(PlannedAction.Skip),
                     Delete = counts.GetValueOrDefault(PlannedAction.Delete),
+                    LeaveAlone = counts.GetValueOrDefault(PlannedAction.LeaveAlone),
                     plan.BytesToCopy,
                 },
                 plan.NewestSourceObjectTime,
@@ -62,7 +63,7 @@ internal sealed class DryRunCommand(
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Plan: {plan.Items.Count} objects: {counts.GetValueOrDefault(PlannedAction.CopyNew)} new, {counts.GetValueOrDefault(PlannedAction.CopyChanged)} changed, {counts.GetValueOrDefault(PlannedAction.Skip)} unchanged, {counts.GetValueOrDefault(PlannedAction.Delete)} to delete; {Units.Bytes(plan.BytesToCopy)} to copy. Dry run: nothing was written."));
+            $"Plan: {plan.Items.Count} objects: {counts.GetValueOrDefault(PlannedAction.CopyNew)} new, {counts.GetValueOrDefault(PlannedAction.CopyChanged)} changed, {counts.GetValueOrDefault(PlannedAction.Skip)} unchanged, {counts.GetValueOrDefault(PlannedAction.Delete)} to delete, {counts.GetValueOrDefault(PlannedAction.LeaveAlone)} not ours (left alone); {Units.Bytes(plan.BytesToCopy)} to copy. Dry run: nothing was written."));
         return ExitCodes.Success;
     }
 }

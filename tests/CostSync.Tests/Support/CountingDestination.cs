@@ -36,6 +36,11 @@ public sealed class CountingDestination(IDestination inner) : IDestination
 
     public Task DeleteObjectAsync(string key, CancellationToken cancellationToken) => Record("Delete", key, () => inner.DeleteObjectAsync(key, cancellationToken));
 
+    public Task<bool> IsVersioningEnabledAsync(CancellationToken cancellationToken) => Record("Versioning", string.Empty, () => inner.IsVersioningEnabledAsync(cancellationToken));
+
+    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) =>
+        Record("Copy", destinationKey, () => inner.CopyObjectAsync(sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken));
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
     private T Record<T>(string operation, string key, Func<T> call)

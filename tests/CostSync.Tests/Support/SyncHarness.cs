@@ -3,6 +3,7 @@ using CostSync.Oci.ObjectStorage;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
+using CostSync.Sync.Ledger;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,9 @@ public sealed class SyncHarness : IAsyncDisposable
     };
 
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    /// <summary>Ledger flush and compaction thresholds; the production defaults unless a test shrinks them.</summary>
+    internal LedgerSettings LedgerSettings { get; set; } = new();
 
     public IObjectStorageClient? SourceOverride { get; set; }
 
@@ -74,6 +78,7 @@ public sealed class SyncHarness : IAsyncDisposable
         });
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(DestinationOptions));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(TransferOptions));
+        services.AddSingleton(LedgerSettings);
         services.AddSyncEngine();
         return services.BuildServiceProvider();
     }

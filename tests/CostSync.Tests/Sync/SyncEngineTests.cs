@@ -86,7 +86,7 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_OverwriteProtection_RefusesReplacingAReportButStillRewritesTheLedger()
+    public async Task Run_OverwriteProtection_RefusesReplacingAReportPreservesNothingAndRecordsTheOthers()
     {
         _harness.DestinationOptions.OverwriteProtection = true;
         _harness.Source.Put("a.csv.gz", 100);
@@ -100,7 +100,8 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Assert.Equal(SyncRunStatus.PartiallyFailed, result.Status);
         Assert.Contains("overwrite protection", Assert.Single(result.Outcomes, o => !o.Succeeded).Error, StringComparison.Ordinal);
         Assert.Equal(100, new FileInfo(Path.Combine(_root, "a.csv.gz")).Length);
-        Assert.Contains("\"b.csv.gz\"", await File.ReadAllTextAsync(Path.Combine(_root, ".costsync", "ledger.jsonl"), Ct), StringComparison.Ordinal);
+        Assert.Contains("b.csv.gz", await LedgerContents.RecordedKeysAsync(sut, string.Empty, Ct));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_root, ".costsync"), "*", SearchOption.AllDirectories), f => f.Contains("superseded", StringComparison.Ordinal));
     }
 
     private DirectoryDestination CreateDestination() => new(_root, overwriteProtection: false, _harness.Time);

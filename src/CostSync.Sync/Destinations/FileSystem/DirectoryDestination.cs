@@ -152,6 +152,52 @@ internal sealed class DirectoryDestination : IDestination
         return Task.CompletedTask;
     }
 
+    /// <summary>A folder keeps no old versions: an overwritten file is gone.</summary>
+    public Task<bool> IsVersioningEnabledAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public async Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken)
+    {
+        var source = PathOf(sourceKey);
+        var sidecar = await ReadSidecarAsync(sourceKey, cancellationToken);
+        if (!File.Exists(source))
+        {
+            throw new DestinationRejectedException($"Could not copy {sourceKey} to {destinationKey}: the source is gone; nothing was copied.");
+        }
+
+        if (sourceETag is not null && sidecar is not null && !Md5Digests.SameETag(sidecar.ETag, sourceETag))
+        {
+            throw new DestinationRejectedException($"Could not copy {sourceKey} to {destinationKey}: the source no longer has ETag {sourceETag}; nothing was copied.");
+        }
+
+        var metadata = sidecar?.Metadata ?? new Dictionary<string, string>();
+        var upload = (DirectoryMultipartUpload)await BeginMultipartUploadAsync(destinationKey, metadata, cancellationToken);
+        try
+        {
+            // Like S3's CopyObject: a plain object whose ETag is the MD5 of its bytes, hashed here while copying.
+            using var md5 = Md5Digests.CreateIncremental();
+            await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous))
+            await using (var to = new FileStream(TempPath(upload.UploadId), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[1 << 16];
+                int n;
+                while ((n = await from.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    md5.AppendData(buffer, 0, n);
+                    await to.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+                }
+
+                await to.FlushAsync(cancellationToken);
+            }
+
+            return await PublishAsync(destinationKey, upload.UploadId, Convert.ToHexStringLower(md5.GetHashAndReset()), metadata, replaceable: true, cancellationToken);
+        }
+        catch
+        {
+            await upload.AbortAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     internal string TempPath(string uploadId) => Path.Combine(TempFolder, uploadId + ".part");

@@ -12,6 +12,8 @@ internal sealed class S3Destination : IDestination
 {
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
+    private readonly Lock _versioningLock = new();
+    private Task<bool>? _versioning;
 
     public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient)
     {
@@ -30,6 +32,12 @@ internal sealed class S3Destination : IDestination
     public bool ETagIsContentMd5 => !string.Equals(Options.ServerSideEncryption, "aws:kms", StringComparison.OrdinalIgnoreCase);
 
     internal IAmazonS3 Client => _client;
+
+    /// <summary>Objects larger than this are copied part by part (S3 copies at most 5 GB in one CopyObject). <value>Default: 5 GB.</value></summary>
+    internal long MaxSingleCopyBytes { get; init; } = 5_000_000_000;
+
+    /// <summary>The part size of a multipart copy; 10,000 parts of it cover S3's largest object. <value>Default: 512 MiB.</value></summary>
+    internal long CopyPartBytes { get; init; } = 512L * 1024 * 1024;
 
     public async IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -147,6 +155,21 @@ internal sealed class S3Destination : IDestination
     public Task DeleteObjectAsync(string key, CancellationToken cancellationToken) =>
         _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
 
+    public Task<bool> IsVersioningEnabledAsync(CancellationToken cancellationToken)
+    {
+        Task<bool> versioning;
+        lock (_versioningLock)
+        {
+            // Asked once per destination (one per run); every caller shares the answer, or the error.
+            versioning = _versioning ??= ReadVersioningAsync();
+        }
+
+        return versioning.WaitAsync(cancellationToken);
+    }
+
+    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) =>
+        S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         if (_ownsClient)
@@ -164,6 +187,14 @@ internal sealed class S3Destination : IDestination
             : new MemoryStream(content.ToArray(), writable: false);
 
     internal static string? Unquote(string? etag) => etag?.Trim('"');
+
+    internal static string? Quote(string? etag) => etag is null ? null : $"\"{etag.Trim('"')}\"";
+
+    private async Task<bool> ReadVersioningAsync()
+    {
+        var r = await _client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = Bucket }, CancellationToken.None);
+        return r.VersioningConfig?.Status == VersionStatus.Enabled;
+    }
 
     private static string StripMetaPrefix(string name) =>
         name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? name["x-amz-meta-".Length..] : name;

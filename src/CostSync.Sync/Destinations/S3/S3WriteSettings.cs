@@ -45,6 +45,21 @@ internal static class S3WriteSettings
         }
     }
 
+    /// <summary>A copy CostSync makes of its own object (a superseded report): encrypted and stored like reports; its key is new, so no overwrite protection.</summary>
+    public static void Apply(CopyObjectRequest request, DestinationOptions options)
+    {
+        if (Encryption(options) is { } method)
+        {
+            request.ServerSideEncryptionMethod = method;
+            request.ServerSideEncryptionKeyManagementServiceKeyId = KmsKeyId(options);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.StorageClass))
+        {
+            request.StorageClass = S3StorageClass.FindValue(options.StorageClass);
+        }
+    }
+
     public static void Apply(CompleteMultipartUploadRequest request, DestinationOptions options)
     {
         if (options.OverwriteProtection)

@@ -52,5 +52,9 @@ internal sealed class FakeDestinationFactory : IDestinationFactory
         public Task AbortIncompleteUploadAsync(PendingUpload upload, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task DeleteObjectAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> IsVersioningEnabledAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

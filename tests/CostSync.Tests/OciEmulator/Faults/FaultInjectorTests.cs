@@ -119,6 +119,29 @@ public sealed class FaultInjectorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Fact]
+    public async Task HoldGets_GetsOfThatObjectWaitUntilReleasedAndAreCounted()
+    {
+        _fixture.Server.Objects.Put("other.bin", Content);
+        var hold = _fixture.Server.Faults.HoldGets("fault.bin");
+
+        var held = _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        var heldToo = _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        await hold.WaitForArrivalsAsync(2, Ct);
+        using HttpResponseMessage other = await _fixture.Client.SendAsync(HttpMethod.Get, $"{_fixture.BucketPath}/other.bin", Ct);
+        using HttpResponseMessage head = await _fixture.Client.SendAsync(HttpMethod.Head, ObjectPath, Ct);
+        bool stillHeld = !held.IsCompleted && !heldToo.IsCompleted;
+        hold.Release();
+        using HttpResponseMessage first = await held;
+        using HttpResponseMessage second = await heldToo;
+
+        Assert.True(stillHeld);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (other.StatusCode, head.StatusCode));
+        Assert.Equal(Content, await first.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(Content, await second.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(2, hold.Arrived);
+    }
+
     private static async Task<byte[]> ReadAllAsync(HttpResponseMessage response)
     {
         using var buffer = new MemoryStream();

@@ -1,4 +1,3 @@
-using System.Text;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
@@ -73,7 +72,10 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.Equal(0, Harness.Source.HeadCalls);
         Assert.Equal(1, Harness.Source.ListCalls);
         Assert.All(sut.Calls, c => Assert.Contains(c.Operation, new[] { "List", "ListUploads", "Get" }));
-        Assert.Equal(["archive/oci/.costsync/ledger.jsonl"], sut.Calls.Where(c => c.Operation == "Get").Select(c => c.Key));
+        Assert.Single(sut.Calls, c => c.Operation == "List");
+        var ledgerRead = Assert.Single(sut.Calls, c => c.Operation == "Get");
+        Assert.Equal(Assert.Single(await LedgerContents.KeysAsync(sut.Inner, "archive/oci/", Ct)), ledgerRead.Key);
+        Assert.StartsWith("archive/oci/.costsync/ledger/", ledgerRead.Key, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,10 +92,14 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.Equal(1, result.Totals.Changed);
         Assert.Equal(1, result.Totals.Skipped);
         await AssertStoredEqualsSourceAsync(sut, changed.Name);
-        var ledger = await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl");
-        var last = ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var lines = new List<string>();
+        foreach (var key in await LedgerContents.KeysAsync(sut.Inner, "archive/oci/", Ct))
+        {
+            lines.AddRange(await LedgerContents.LinesAsync(sut.Inner, key, Ct));
+        }
+
+        var last = Assert.Single(lines, l => l.Contains("\"runId\":\"run-2\"", StringComparison.Ordinal) && l.Contains("\"key\":\"archive/oci/" + changed.Name, StringComparison.Ordinal));
         Assert.Contains(changed.ETag, last, StringComparison.Ordinal);
-        Assert.Contains("\"runId\":\"run-2\"", last, StringComparison.Ordinal);
         Assert.Contains("\"size\":4100", last, StringComparison.Ordinal);
         Assert.DoesNotContain("sourceMd5", last, StringComparison.Ordinal);
     }
@@ -118,7 +124,7 @@ public abstract class DestinationContract : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.Null(await sut.HeadObjectAsync("archive/oci/b-big.csv.gz", Ct));
         Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
-        Assert.Contains("a-small.csv.gz", await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl"), StringComparison.Ordinal);
+        Assert.Contains("archive/oci/a-small.csv.gz", await LedgerContents.RecordedKeysAsync(sut.Inner, "archive/oci/", Ct));
 
         Harness.Source.GetGate = null;
         var next = await Harness.RunAsync(sut, Ct);
@@ -222,26 +228,34 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.Equal(SyncRunStatus.Succeeded, result.Status);
         Assert.Equal(1, result.Totals.Deleted);
         Assert.Equal([("Delete", "archive/oci/" + names[3])], sut.Calls.Where(c => c.Operation == "Delete"));
-        Assert.NotNull(await sut.HeadObjectAsync("archive/oci/.costsync/ledger.jsonl", Ct));
+        var entries = await LedgerContents.EntriesAsync(sut.Inner, "archive/oci/", Ct);
+        Assert.Contains(entries, e => e.Key == "archive/oci/" + names[3] && e.Deleted == true);
+        Assert.Equal(names.Count, entries.Count(e => e.Deleted != true));
     }
 
     [Fact]
-    public async Task Run_LedgerLost_IsRebuiltFromObjectMetadataWithoutCopying()
+    public async Task Run_LedgerLost_ObjectsAreAdoptedFromMetadataOnceWithoutCopying()
     {
         var names = GenerateTree(8);
         await using var sut = Counting();
         await Harness.RunAsync(sut, Ct);
-        await sut.DeleteObjectAsync("archive/oci/.costsync/ledger.jsonl", Ct);
+        foreach (var key in await LedgerContents.KeysAsync(sut.Inner, "archive/oci/", Ct))
+        {
+            await sut.DeleteObjectAsync(key, Ct);
+        }
+
         Harness.Source.ResetCounters();
         sut.Clear();
 
-        var rebuilt = await Harness.RunAsync(sut, Ct);
+        var adopted = await Harness.RunAsync(sut, Ct);
 
-        Assert.Equal(names.Count, rebuilt.Totals.Skipped);
+        Assert.Equal(SyncRunStatus.Succeeded, adopted.Status);
+        Assert.Equal(names.Count, adopted.Totals.Skipped);
         Assert.Equal(0, Harness.Source.GetCalls);
         Assert.Equal(names.Count, sut.Calls.Count(c => c.Operation == "Head"));
-        var ledger = await ReadTextAsync(sut, "archive/oci/.costsync/ledger.jsonl");
-        Assert.Equal(names.Count, ledger.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var entries = await LedgerContents.EntriesAsync(sut.Inner, "archive/oci/", Ct);
+        Assert.Equal(names.Select(n => "archive/oci/" + n).Order(StringComparer.Ordinal), entries.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(entries, e => Assert.Equal(("run-2", "run-1"), (e.AdoptedBy, e.RunId)));
         sut.Clear();
         await Harness.RunAsync(sut, Ct);
         Assert.DoesNotContain(sut.Calls, c => c.Operation is "Head" or "Put");
@@ -261,6 +275,39 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.NotNull(await sut.HeadObjectAsync($"archive/oci/{SyncHarness.Tenancy}/FOCUS Reports/2026/11/24/focus.csv.gz", Ct));
         var last = progress.Reports[^1];
         Assert.Equal((1, 1, 700L, 700L), (last.ObjectsDone, last.ObjectsTotal, last.BytesDone, last.BytesTotal));
+    }
+
+    [Fact]
+    public async Task CopyObject_ExistingObject_CopiesBytesAndMetadataUnderTheNewKey()
+    {
+        await using var sut = Counting();
+        var content = new GeneratedContent(70_000, 9).ToArray();
+        var written = await sut.PutObjectAsync("archive/oci/r (1).csv.gz", content, Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content)), new Dictionary<string, string> { ["costsync-source-etag"] = "src-1" }, WriteKind.Report, Ct);
+        var etag = (await sut.HeadObjectAsync("archive/oci/r (1).csv.gz", Ct))!.ETag;
+
+        var copied = await sut.CopyObjectAsync("archive/oci/r (1).csv.gz", etag, content.Length, "archive/oci/.costsync/superseded/r (1).csv.gz/" + written.ETag, Ct);
+
+        var copy = await sut.HeadObjectAsync("archive/oci/.costsync/superseded/r (1).csv.gz/" + written.ETag, Ct);
+        Assert.Equal(("src-1", content.Length, copied.ETag), (copy!.Metadata["costsync-source-etag"], copy.Size, copy.ETag));
+        await using var stream = await sut.OpenReadAsync(copy.Key, Ct);
+        using var bytes = new MemoryStream();
+        await stream!.CopyToAsync(bytes, Ct);
+        Assert.Equal(content, bytes.ToArray());
+        Assert.DoesNotContain((await ToListAsync(sut.ListObjectsAsync("archive/oci/", Ct))).Select(o => o.Key), k => k.Contains("/.costsync/tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CopyObject_SourceETagChanged_RejectedAndNothingCopied()
+    {
+        await using var sut = Counting();
+        var content = new byte[100];
+        await sut.PutObjectAsync("archive/oci/r.csv.gz", content, EmptyHundredMd5, new Dictionary<string, string>(), WriteKind.Report, Ct);
+
+        var error = await Assert.ThrowsAsync<DestinationRejectedException>(() => sut.CopyObjectAsync("archive/oci/r.csv.gz", "0123456789abcdef0123456789abcdef", 100, "archive/oci/copy", Ct));
+
+        Assert.Contains("no longer has ETag", error.Message, StringComparison.Ordinal);
+        Assert.Null(await sut.HeadObjectAsync("archive/oci/copy", Ct));
+        Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
     }
 
     protected CountingDestination Counting() => new(CreateDestination(Harness.DestinationOptions));
@@ -296,14 +343,6 @@ public abstract class DestinationContract : IAsyncLifetime
         }
 
         return list;
-    }
-
-    private static async Task<string> ReadTextAsync(CountingDestination destination, string key)
-    {
-        await using var stream = await destination.OpenReadAsync(key, Ct);
-        Assert.NotNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return await reader.ReadToEndAsync(Ct);
     }
 
     /// <summary>Cost-report-shaped names incl. spaces, unicode and punctuation, a zero-byte object, multipart sources and one object above the multipart threshold.</summary>

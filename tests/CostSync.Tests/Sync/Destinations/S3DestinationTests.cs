@@ -15,7 +15,7 @@ public sealed class S3DestinationTests(SwiftS3Fixture swift)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Run_SecondRunWithNothingNew_WireShowsOnlyListingsAndOneLedgerGet()
+    public async Task Run_SecondRunWithNothingNew_WireShowsOnlyListingsAndOneLedgerSegmentGet()
     {
         await using var harness = new SyncHarness();
         harness.DestinationOptions = swift.Options(await swift.CreateBucketAsync(Ct));
@@ -39,7 +39,8 @@ public sealed class S3DestinationTests(SwiftS3Fixture swift)
         Assert.All(requests, r => Assert.Equal("GET", r.Method));
         var objectGets = requests.Where(r => !r.PathAndQuery.Contains("list-type=2", StringComparison.Ordinal) && !r.PathAndQuery.Contains("?uploads", StringComparison.Ordinal)).ToList();
         var ledgerGet = Assert.Single(objectGets);
-        Assert.EndsWith("/oci/.costsync/ledger.jsonl", ledgerGet.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("/oci/.costsync/ledger/", ledgerGet.PathAndQuery, StringComparison.Ordinal);
+        Assert.EndsWith(".jsonl", ledgerGet.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

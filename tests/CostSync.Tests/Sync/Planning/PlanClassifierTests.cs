@@ -49,10 +49,37 @@ public sealed class PlanClassifierTests
     }
 
     [Fact]
-    public void Classify_NotInLedgerButSameMd5AtDestination_Skips()
+    public void Classify_NotOursButSameSizeAndMd5AtDestination_SkipsWithoutClaimingIt()
     {
-        Assert.Equal(PlannedAction.Skip, PlanClassifier.Classify(Source, Dest(), null).Action);
-        Assert.Equal(PlannedAction.CopyChanged, PlanClassifier.Classify(Source with { Md5 = "abc-2" }, Dest(), null).Action);
+        var (action, reason) = PlanClassifier.Classify(Source, Dest(), null);
+
+        Assert.Equal(PlannedAction.Skip, action);
+        Assert.Contains("not recorded in the ledger", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // a multipart source MD5 cannot be compared with an ETag
+    [InlineData(11, "abc-2", Hex)]
+    // another writer's different bytes
+    [InlineData(12, Md5, Hex)]
+    // an ETag that is not an MD5 (SSE-KMS) proves nothing
+    [InlineData(11, Md5, "9f2c1a7e0b3d4c5e6f708192a3b4c5d6e7f8091a")]
+    public void Classify_NotOursAndNotProvenEqual_LeavesItAloneNamingKeyAndFix(long destinationSize, string sourceMd5, string destinationETag)
+    {
+        var (action, reason) = PlanClassifier.Classify(Source with { Md5 = sourceMd5 }, Dest(destinationSize, destinationETag), null);
+
+        Assert.Equal(PlannedAction.LeaveAlone, action);
+        Assert.Contains("p/r/a.csv.gz holds an object CostSync did not write", reason, StringComparison.Ordinal);
+        Assert.Contains("CostSync:Destination:Prefix", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_KmsETagRecordedInLedger_SkipsWithoutAnMd5()
+    {
+        const string KmsETag = "9f2c1a7e0b3d4c5e6f708192a3b4c5d6";
+        var entry = Entry() with { DestinationETag = KmsETag };
+
+        Assert.Equal(PlannedAction.Skip, PlanClassifier.Classify(Source, Dest(etag: KmsETag), entry).Action);
     }
 
     private static DestinationObject Dest(long size = 11, string etag = Hex) => new("p/r/a.csv.gz", size, etag, null);

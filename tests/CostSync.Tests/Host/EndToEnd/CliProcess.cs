@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CostSync.Tests.Host.EndToEnd;
+
+/// <summary>
+/// The real executable as systemd or a second VM would run it: <c>dotnet CostSync.dll</c> with the harness's settings as
+/// <c>--CostSync:Key=value</c> arguments, an empty <c>--config</c> file and no <c>CostSync__*</c> variables; output collected.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static CliProcess Start(IReadOnlyDictionary<string, string?> settings, string configFile, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CostSync.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.ArgumentList.Add("--config");
+        info.ArgumentList.Add(configFile);
+        foreach (var (key, value) in settings)
+        {
+            if (value is not null)
+            {
+                info.ArgumentList.Add($"--{key}={value}");
+            }
+        }
+
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("CostSync__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        return new CliProcess(Process.Start(info)!);
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no cancellation, no final ledger write, no cleanup.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    public override string ToString() => $"exit {(_process.HasExited ? _process.ExitCode : -1)}{Environment.NewLine}{Output}";
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}

@@ -106,6 +106,10 @@ internal sealed class DoctorRunner(
                 : $"from {sourceKind}";
             return (new DoctorResult(Name, DoctorStatus.Ok, detail), keys);
         }
+        catch (CredentialsException ex) when (ex.KeysNotSet)
+        {
+            return (new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "set both AWS keys in Vault with the `oci vault secret update-base64` commands from `tofu output set_aws_keys`"), null);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return (new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "fix the secret in OCI Vault or CostSync:Destination:Credentials"), null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CostSync.Configuration;
 using CostSync.Formatting;
 using CostSync.Hosting;
@@ -26,7 +27,18 @@ internal static class DemoCommand
 
         var root = Path.Combine(Path.GetTempPath(), $"costsync-demo-{Guid.NewGuid().ToString("N")[..8]}");
         var reports = Path.Combine(root, "reports");
-        await using var emulator = await DemoEmulator.StartAsync(emulatorPath, cancellationToken);
+        DemoEmulator started;
+        try
+        {
+            started = await DemoEmulator.StartAsync(emulatorPath, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or JsonException)
+        {
+            environment.BootstrapLogger.Error("`demo` could not start the OCI emulator: {Problem}", ex.Message);
+            return ExitCodes.Failed;
+        }
+
+        await using var emulator = started;
         var configFile = emulator.ConfigFile;
         await output.WriteLineAsync("CostSync demo: the OCI emulator (it checks request signatures like OCI) as the source, a local folder as the destination.");
         await output.WriteLineAsync($"  OCI emulator : {emulator.BaseUri} (bling bucket {emulator.TenancyId}, region {emulator.Region})");

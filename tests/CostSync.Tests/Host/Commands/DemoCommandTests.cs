@@ -49,6 +49,23 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_EmulatorDoesNotStart_SaysSoWithoutAStackTrace()
+    {
+        var sink = new CollectingSink();
+        using var empty = new TempDirectory();
+        var notAnAssembly = Path.Combine(empty.Path, "CostSync.OciEmulator.dll");
+        await File.WriteAllTextAsync(notAnAssembly, "not an assembly", TestContext.Current.CancellationToken);
+        var environment = new AppEnvironment { BootstrapLogger = sink.CreateLogger(), Output = TextWriter.Null, WriteToConsole = false, UseSystemConfigFile = false, UseEnvironmentVariables = false, DemoEmulatorPath = notAnAssembly };
+
+        var exitCode = await CostSyncApp.RunAsync(["demo"], environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(sink.Lines);
+        Assert.StartsWith("Error: `demo` could not start the OCI emulator:", line, StringComparison.Ordinal);
+        Assert.Contains(notAnAssembly, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CostSyncAssembly_References_NeitherAspNetCoreNorTheEmulator()
     {
         var references = typeof(CostSyncApp).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();

@@ -27,6 +27,9 @@ internal sealed class AppEnvironment
     /// <summary>Replaces services after <c>AddCostSync</c> (fakes in tests).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>The OCI emulator <c>demo</c> starts. <value>Default: <c>CostSync.OciEmulator.dll</c> next to CostSync.dll.</value></summary>
+    public string? DemoEmulatorPath { get; init; }
+
     /// <summary>An extra logger provider that receives every log event (e.g. <c>FakeLoggerProvider</c>).</summary>
     public ILoggerProvider? ExtraLoggerProvider { get; init; }
 }

@@ -33,6 +33,12 @@ internal static class CostSyncApp
             return ExitCodes.Success;
         }
 
+        if (invocation.Command == CommandKind.Version)
+        {
+            await environment.Output.WriteLineAsync(BuildInfo.Current.ToString());
+            return ExitCodes.Success;
+        }
+
         if (invocation.Command == CommandKind.Demo)
         {
             return await DemoCommand.RunAsync(environment, cancellationToken);
@@ -87,8 +93,8 @@ internal static class CostSyncApp
             var schedule = host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;
             var state = host.Services.GetRequiredService<IOptions<CostSyncOptions>>().Value;
             var logFile = host.Services.GetRequiredService<LogFileLocation>();
-            var version = typeof(CostSyncApp).Assembly.GetName().Version?.ToString() ?? "?";
-            Log.DaemonStarting(logger, version, schedule.Cron, schedule.TimeZone, state.StateDirectory, logFile.FilePattern ?? "none");
+            var build = BuildInfo.Current;
+            Log.DaemonStarting(logger, build.Version, build.Commit, schedule.Cron, schedule.TimeZone, state.StateDirectory, logFile.FilePattern ?? "none");
         }
     }
 

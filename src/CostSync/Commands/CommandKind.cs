@@ -10,4 +10,5 @@ internal enum CommandKind
     TestAlert,
     Demo,
     Help,
+    Version,
 }

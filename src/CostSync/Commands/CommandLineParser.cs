@@ -20,6 +20,7 @@ internal static class CommandLineParser
         Options:
           --config FILE                settings file instead of /etc/costsync/appsettings.json
           -h, --help                   show this help
+          --version                    print the version and commit
 
         Exit codes: 0 success, 1 failed, 2 invalid configuration or usage, 3 partially failed, 4 another run holds the lock.
         """;
@@ -28,7 +29,7 @@ internal static class CommandLineParser
     {
         invocation = null;
         CommandKind? command = null;
-        bool once = false, dryRun = false, json = false, sendTestAlert = false, help = false;
+        bool once = false, dryRun = false, json = false, sendTestAlert = false, help = false, version = false;
         string? prefix = null, configFile = null;
         var configArgs = new List<string>();
         for (var i = 0; i < args.Count; i++)
@@ -41,6 +42,7 @@ internal static class CommandLineParser
                 case "--json": json = true; break;
                 case "--send-test-alert": sendTestAlert = true; break;
                 case "-h" or "--help" or "help": help = true; break;
+                case "--version": version = true; break;
                 case "--prefix" or "--config":
                     if (i + 1 >= args.Count)
                     {
@@ -78,9 +80,9 @@ internal static class CommandLineParser
             }
         }
 
-        if (help)
+        if (help || version)
         {
-            invocation = new Invocation(CommandKind.Help);
+            invocation = new Invocation(help ? CommandKind.Help : CommandKind.Version);
             error = null;
             return true;
         }

@@ -1,26 +1,46 @@
 using System.Globalization;
+using System.Text.Json;
 using CostSync.Configuration;
 using CostSync.Formatting;
 using CostSync.Hosting;
-using CostSync.OciEmulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CostSync.Commands;
 
 /// <summary>
-/// <c>demo</c>: starts the OCI emulator in-process (generated bling tree, API-key config in a temp folder), then runs
-/// the real pipeline twice into a local folder: a full sync and a no-change run. No cloud account needed.
+/// <c>demo</c>: starts the standalone OCI emulator as a child process (generated bling tree, API-key config in a temp folder),
+/// then runs the real pipeline twice into a local folder: a full sync and a no-change run. No cloud account needed.
 /// </summary>
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(AppEnvironment environment, CancellationToken cancellationToken)
     {
         var output = environment.Output;
+        var emulatorPath = environment.DemoEmulatorPath ?? DemoEmulator.DefaultPath;
+        if (!File.Exists(emulatorPath))
+        {
+            environment.BootstrapLogger.Error(
+                "`demo` needs the OCI emulator {EmulatorPath}, which is built with CostSync but is not part of a published (deployed) CostSync. Run the demo from a clone of the repository: `dotnet run --project src/CostSync -- demo`.",
+                emulatorPath);
+            return ExitCodes.Failed;
+        }
+
         var root = Path.Combine(Path.GetTempPath(), $"costsync-demo-{Guid.NewGuid().ToString("N")[..8]}");
         var reports = Path.Combine(root, "reports");
-        await using var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions(), cancellationToken);
-        var configFile = emulator.WriteApiKeyConfig(Path.Combine(root, "oci"));
-        await output.WriteLineAsync("CostSync demo: an in-process OCI emulator (it checks request signatures like OCI) and a local folder as destination.");
+        DemoEmulator started;
+        try
+        {
+            started = await DemoEmulator.StartAsync(emulatorPath, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or JsonException)
+        {
+            environment.BootstrapLogger.Error("`demo` could not start the OCI emulator: {Problem}", ex.Message);
+            return ExitCodes.Failed;
+        }
+
+        await using var emulator = started;
+        var configFile = emulator.ConfigFile;
+        await output.WriteLineAsync("CostSync demo: the OCI emulator (it checks request signatures like OCI) as the source, a local folder as the destination.");
         await output.WriteLineAsync($"  OCI emulator : {emulator.BaseUri} (bling bucket {emulator.TenancyId}, region {emulator.Region})");
         await output.WriteLineAsync($"  OCI API key  : {configFile}");
         await output.WriteLineAsync($"  Destination  : {reports}");
@@ -65,7 +85,7 @@ internal static class DemoCommand
         return ok ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static Dictionary<string, string?> Settings(OciEmulatorServer emulator, string configFile, string reports, string state) => new()
+    private static Dictionary<string, string?> Settings(DemoEmulator emulator, string configFile, string reports, string state) => new()
     {
         ["CostSync:StateDirectory"] = state,
         ["CostSync:Logging:Path"] = string.Empty,

@@ -16,4 +16,7 @@ internal sealed class CredentialsException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>True when a secret still holds <see cref="VaultPlaceholder.Value"/>: the keys were never set, nothing is wrong with access.</summary>
+    public bool KeysNotSet { get; init; }
 }

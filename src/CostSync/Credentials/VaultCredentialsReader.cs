@@ -31,6 +31,11 @@ internal sealed class VaultCredentialsReader(ISecretsClient secrets, IOptions<Cr
         try
         {
             var bundle = await secrets.GetSecretBundleAsync(new GetSecretBundleRequest(secretId), cancellationToken);
+            if (VaultPlaceholder.Matches(bundle.Content))
+            {
+                throw new CredentialsException(VaultPlaceholder.Message(secretId, what)) { KeysNotSet = true };
+            }
+
             return bundle.Content;
         }
         catch (OciServiceException ex)

@@ -106,28 +106,44 @@ internal sealed class DoctorRunner(
                 : $"from {sourceKind}";
             return (new DoctorResult(Name, DoctorStatus.Ok, detail), keys);
         }
+        catch (CredentialsException ex) when (ex.KeysNotSet)
+        {
+            return (new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "set both AWS keys in Vault with the `oci vault secret update-base64` commands from `tofu output set_aws_keys`"), null);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return (new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "fix the secret in OCI Vault or CostSync:Destination:Credentials"), null);
         }
     }
 
+    /// <summary>
+    /// Proves the key may write under the prefix without leaving anything behind and without <c>s3:DeleteObject</c> (which the
+    /// append-only IAM policy in deploy/aws does not grant): one part of a multipart upload, then the upload is aborted.
+    /// </summary>
     private async Task<DoctorResult> WriteProbeAsync(RunCredentials keys, CancellationToken cancellationToken)
     {
         const string Name = "destination write";
         var prefix = destination.Value.Prefix?.Trim('/');
         var key = $"{(string.IsNullOrEmpty(prefix) ? string.Empty : prefix + "/")}.costsync/doctor-probe-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
-        var content = "CostSync doctor write probe; safe to delete.\n"u8.ToArray();
+        var content = "CostSync doctor write probe; never completed.\n"u8.ToArray();
         try
         {
             await using var target = destinations.Create(keys.Credentials);
-            await target.PutObjectAsync(key, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string>(), WriteKind.Report, cancellationToken);
-            await target.DeleteObjectAsync(key, cancellationToken);
-            return new DoctorResult(Name, DoctorStatus.Ok, $"wrote and removed {target.Description}/{key}");
+            var upload = await target.BeginMultipartUploadAsync(key, new Dictionary<string, string>(), cancellationToken);
+            try
+            {
+                await upload.UploadPartAsync(1, 0, content, Convert.ToBase64String(Md5Digests.Hash(content)), cancellationToken);
+            }
+            finally
+            {
+                await upload.AbortAsync(CancellationToken.None);
+            }
+
+            return new DoctorResult(Name, DoctorStatus.Ok, $"uploaded a part to {target.Description}/{key} and aborted the upload (nothing stored)");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:DeleteObject under the prefix");
+            return new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:AbortMultipartUpload under the prefix (deploy/aws/iam-policy.json)");
         }
     }
 

@@ -74,6 +74,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 4002, EventName = "CommandFailed", Level = LogLevel.Error, Message = "{Command} failed: {Reason}")]
     public static partial void CommandFailed(ILogger logger, string command, string reason);
 
-    [LoggerMessage(EventId = 4003, EventName = "DaemonStarting", Level = LogLevel.Information, Message = "CostSync {Version} starting as a daemon: schedule {Cron} ({TimeZone}), state in {StateDirectory}, log file {LogFile}")]
-    public static partial void DaemonStarting(ILogger logger, string version, string cron, string timeZone, string stateDirectory, string logFile);
+    [LoggerMessage(EventId = 4003, EventName = "DaemonStarting", Level = LogLevel.Information, Message = "CostSync {Version} (commit {Commit}) starting as a daemon: schedule {Cron} ({TimeZone}), state in {StateDirectory}, log file {LogFile}")]
+    public static partial void DaemonStarting(ILogger logger, string version, string commit, string cron, string timeZone, string stateDirectory, string logFile);
 }

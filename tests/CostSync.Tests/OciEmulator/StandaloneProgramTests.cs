@@ -47,6 +47,45 @@ public sealed class StandaloneProgramTests
         }
     }
 
+    [Fact]
+    public async Task Standalone_JsonAndStdinClosed_PrintsWorkingEndpointsThenStopsRemovingTheKey()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "CostSync.OciEmulator.dll"), "--urls", "http://127.0.0.1:0", "--json", "--exit-on-stdin-close"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        try
+        {
+            string line = (await process.StandardOutput.ReadLineAsync(ct))!;
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            string config = json.RootElement.GetProperty("configFile").GetString()!;
+            string tenancy = json.RootElement.GetProperty("tenancyId").GetString()!;
+            var baseUrl = new Uri(json.RootElement.GetProperty("baseUrl").GetString()!);
+            using TestOciCredentials credentials = TestOciCredentials.Load(config);
+            using var client = new SignedOciClient(baseUrl, credentials.KeyId, credentials.Key, TimeProvider.System);
+            using HttpResponseMessage listing = await client.SendAsync(HttpMethod.Get, $"n/bling/b/{tenancy}/o?limit=5", ct);
+
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(ct);
+
+            Assert.NotEqual(0, baseUrl.Port);
+            Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+            Assert.Equal(0, process.ExitCode);
+            Assert.False(File.Exists(config));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private static async Task<string> ReadUntilAsync(StreamReader reader, string marker, CancellationToken cancellationToken)
     {
         var text = new System.Text.StringBuilder();

@@ -14,6 +14,8 @@ public sealed class CommandLineParserTests
     [InlineData("test-alert", "TestAlert")]
     [InlineData("demo", "Demo")]
     [InlineData("--help", "Help")]
+    [InlineData("--version", "Version")]
+    [InlineData("--version --once", "Version")]
     public void TryParse_ValidCommandLine_ReturnsCommand(string args, string expected)
     {
         Assert.True(CommandLineParser.TryParse(Split(args), out var invocation, out var error), error);

@@ -92,6 +92,34 @@ public sealed class VaultCredentialsReaderTests
         Assert.Contains("read secret-bundles", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // the access key id still the placeholder; only the secret key still the placeholder (one set, one forgotten)
+    [InlineData(VaultPlaceholder.Value, "s3cr3tKey", AccessId, "AWS access key id")]
+    [InlineData("AKIAEXAMPLE", VaultPlaceholder.Value + "\n", SecretId, "AWS secret access key")]
+    public async Task ReadAsync_SecretStillThePlaceholder_SaysKeysNotSetAndTheCommand(string access, string secret, string placeholderId, string what)
+    {
+        _secrets.Set(AccessId, access).Set(SecretId, secret);
+
+        var ex = await Assert.ThrowsAsync<CredentialsException>(() => CreateSut(twoSecrets: true).ReadAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(ex.KeysNotSet);
+        Assert.StartsWith("The AWS keys have not been set yet", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"`{placeholderId}` ({what})", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"oci vault secret update-base64 --secret-id {placeholderId} --secret-content-content", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3tKey", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_JsonSecretStillThePlaceholder_SaysKeysNotSet()
+    {
+        _secrets.Set(JsonId, VaultPlaceholder.Value);
+
+        var ex = await Assert.ThrowsAsync<CredentialsException>(() => CreateSut(twoSecrets: false).ReadAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(ex.KeysNotSet);
+        Assert.Contains($"--secret-id {JsonId}", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AwsKeyPair_ToString_IsRedacted()
     {

@@ -42,6 +42,9 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public FakeLogCollector Logs { get; } = new();
 
+    /// <summary>Replaces services after <c>AddCostSync</c> for every run (e.g. a recording destination factory).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
+
     /// <summary>Starts an emulator with the default generated bling tree, or <paramref name="tree"/> (e.g. <see cref="BlingTreeOptions.None"/> for an empty bucket).</summary>
     public static async Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null)
     {
@@ -81,6 +84,7 @@ internal sealed class CliHarness : IAsyncDisposable
             UseEnvironmentVariables = false,
             Configuration = new Dictionary<string, string?>(Settings),
             ExtraLoggerProvider = provider,
+            ConfigureServices = ConfigureServices,
         };
         var exitCode = await CostSyncApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(exitCode, output.ToString(), bootstrap.Lines);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CostSync.Tests.Host.Support;
+using CostSync.Tests.Support;
 using Xunit;
 
 namespace CostSync.Tests.Host.EndToEnd;
@@ -36,8 +37,10 @@ public sealed class ProcessSmokeTests : IDisposable
             "--CostSync:Destination:Kind=Directory",
             $"--CostSync:Destination:Path={Path.Combine(_directory.Path, "out")}");
         var stderr = process.StandardError.ReadToEndAsync(ct);
+        var lines = new List<string>();
         while (await process.StandardOutput.ReadLineAsync(ct) is { } line)
         {
+            lines.Add(line);
             if (line.Contains("Next run at", StringComparison.Ordinal))
             {
                 break;
@@ -51,12 +54,14 @@ public sealed class ProcessSmokeTests : IDisposable
 
         await process.WaitForExitAsync(ct);
         Assert.True(process.ExitCode == 0, await stderr);
+        // the start-up line names the build: version and commit as stamped at publish
+        Assert.Contains(lines, l => l.Contains($"CostSync {BuildInfo.Current.Version} (commit {BuildInfo.Current.Commit}) starting as a daemon", StringComparison.Ordinal));
     }
 
     private static Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CostSync.dll"));
+        info.ArgumentList.Add(CostSyncBuildOutput.Assembly);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

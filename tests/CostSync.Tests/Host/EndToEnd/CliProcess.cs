@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CostSync.Tests.Support;
 
 namespace CostSync.Tests.Host.EndToEnd;
 
@@ -35,7 +36,7 @@ internal sealed class CliProcess : IDisposable
     public static CliProcess Start(IReadOnlyDictionary<string, string?> settings, string configFile, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CostSync.dll"));
+        info.ArgumentList.Add(CostSyncBuildOutput.Assembly);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -63,6 +64,19 @@ internal sealed class CliProcess : IDisposable
     {
         await _process.WaitForExitAsync(cancellationToken);
         return _process.ExitCode;
+    }
+
+    /// <summary>Waits for <paramref name="signal"/>; fails with the process's output when the process ends first (it would never come).</summary>
+    public async Task UntilAsync(Task signal, CancellationToken cancellationToken)
+    {
+        var exited = _process.WaitForExitAsync(cancellationToken);
+        if (await Task.WhenAny(signal, exited) == exited && !signal.IsCompleted)
+        {
+            await exited;
+            throw new InvalidOperationException($"CostSync ended before the step the test waits for: {this}");
+        }
+
+        await signal;
     }
 
     /// <summary>SIGKILL: no cancellation, no final ledger write, no cleanup.</summary>

@@ -46,7 +46,7 @@ public sealed class LedgerEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         using var a = CliProcess.Start(Settings("vm-a", ["CostSync:Source:Include:0", "reports/**"]), _configFile, "--once");
         using var b = CliProcess.Start(Settings("vm-b", ["CostSync:Source:Exclude:0", "reports/**"]), _configFile, "--once");
 
-        await Task.WhenAll(holdA.WaitForArrivalsAsync(1, Ct), holdB.WaitForArrivalsAsync(1, Ct));
+        await Task.WhenAll(a.UntilAsync(holdA.WaitForArrivalsAsync(1, Ct), Ct), b.UntilAsync(holdB.WaitForArrivalsAsync(1, Ct), Ct));
         holdA.Release();
         holdB.Release();
         var exits = await Task.WhenAll(a.WaitForExitAsync(Ct), b.WaitForExitAsync(Ct));
@@ -75,7 +75,7 @@ public sealed class LedgerEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         using (var killed = CliProcess.Start(Settings("vm-a"), _configFile, "--once"))
         {
             // One object at a time in name order: when the last one is requested, the others are archived but not yet recorded.
-            await hold.WaitForArrivalsAsync(1, Ct);
+            await killed.UntilAsync(hold.WaitForArrivalsAsync(1, Ct), Ct);
             killed.Kill();
             await killed.WaitForExitAsync(Ct);
         }

@@ -4,6 +4,7 @@ using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
 using CostSync.Sync.Logging;
 using CostSync.Sync.Planning;
+using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ internal sealed class SyncEngine(
     LedgerStore ledger,
     StaleUploadSweeper sweeper,
     TransferSettings settings,
+    SyncMetrics metrics,
     IOptions<DestinationOptions> destinationOptions,
     TimeProvider timeProvider,
     ILogger<SyncEngine> logger) : ISyncEngine
@@ -77,6 +79,7 @@ internal sealed class SyncEngine(
 
         // Record what completed even when cancelled: those objects exist and must not be copied again.
         var ledgerError = await WriteLedgerAsync(destination, scope, planned.Ledger, added, cancelled ? CancellationToken.None : cancellationToken);
+        metrics.LedgerRecorded(planned.Ledger, ledgerError is null ? added : []);
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is not null);

@@ -2,6 +2,7 @@ using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
 using CostSync.Sync.Planning;
+using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,8 @@ namespace CostSync.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ISyncEngine"/>, <see cref="IDestinationFactory"/> and the shared part-buffer pool. Needs
+    /// Adds <see cref="ISyncEngine"/>, <see cref="IDestinationFactory"/>, the shared part-buffer pool and the engine's
+    /// metrics (on the <c>CostSync</c> meter). Needs
     /// <c>IObjectStorageClient</c> and <c>IOciAuthProvider</c> (from <c>AddOciClients()</c>) and logging.
     /// </summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services)
@@ -23,6 +25,8 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<DestinationOptions>();
         services.AddOptions<TransferOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SyncMetrics>();
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
         services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
         services.TryAddSingleton<SourceReader>();

@@ -5,6 +5,7 @@ using CostSync.Credentials;
 using CostSync.Doctor;
 using CostSync.Hosting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.Oci;
 using CostSync.State;
 using CostSync.Sync;
@@ -33,6 +34,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration, "CostSync:Schedule");
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, "CostSync:Metrics");
 
         services.AddOciClients();
         services.AddSyncEngine();
@@ -48,6 +50,11 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<AlertMessageBuilder>();
         services.TryAddSingleton<AlertPublisher>();
         services.TryAddSingleton<AlertService>();
+        services.TryAddSingleton<MetricsTotalsStore>();
+        services.TryAddSingleton<HostMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, TextfileExporter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, OciMonitoringExporter>());
+        services.TryAddSingleton<RunMetricsRecorder>();
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();

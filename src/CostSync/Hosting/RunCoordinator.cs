@@ -4,6 +4,7 @@ using CostSync.Configuration;
 using CostSync.Credentials;
 using CostSync.Formatting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
@@ -24,6 +25,7 @@ internal sealed class RunCoordinator(
     RunLock runLock,
     RunHistoryStore history,
     AlertService alerts,
+    RunMetricsRecorder metrics,
     ScheduleClock clock,
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
@@ -162,9 +164,9 @@ internal sealed class RunCoordinator(
         var nextRun = clock.NextRun;
         LogOutcome(result, nextRun);
         var previous = await history.ReadAsync(CancellationToken.None);
-        await history.WriteAsync(
-            new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt),
-            CancellationToken.None);
+        var current = new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt);
+        await history.WriteAsync(current, CancellationToken.None);
+        await metrics.OnRunCompletedAsync(result, current, cancellationToken);
         if (!cancellationToken.IsCancellationRequested)
         {
             await alerts.OnRunCompletedAsync(result, nextRun, cancellationToken);

@@ -53,7 +53,12 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<MetricsTotalsStore>();
         services.TryAddSingleton<HostMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, TextfileExporter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, OciMonitoringExporter>());
+        if (!string.IsNullOrWhiteSpace(configuration["CostSync:Metrics:OciMonitoring:CompartmentId"]))
+        {
+            // Only then: the exporter needs the OCI principal, which commands that never post metrics should not build.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, OciMonitoringExporter>());
+        }
+
         services.TryAddSingleton<RunMetricsRecorder>();
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();

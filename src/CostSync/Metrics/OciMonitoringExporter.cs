@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CostSync.Metrics;
 
 /// <summary>
-/// Posts the last run's metrics to OCI Monitoring (PostMetricData) when <c>Metrics:OciMonitoring:CompartmentId</c> is set:
+/// Posts the last run's metrics to OCI Monitoring (PostMetricData); registered only when <c>Metrics:OciMonitoring:CompartmentId</c> is set:
 /// namespace <c>Metrics:OciMonitoring:Namespace</c>, resource group and <c>host</c> dimension = this machine, <c>tenancy</c>
 /// dimension = the principal's tenancy. A failure is logged (one line) and never fails the run.
 /// </summary>

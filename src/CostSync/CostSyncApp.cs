@@ -2,6 +2,7 @@ using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Hosting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.Oci;
 using CostSync.State;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,11 @@ internal static class CostSyncApp
         LogStartup(invocation, host);
         try
         {
+            if (invocation.Command is CommandKind.Daemon or CommandKind.Once && !invocation.DryRun)
+            {
+                OtlpMetrics.Start(host.Services);
+            }
+
             return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
         }
         catch (OciConfigurationException ex)

@@ -60,6 +60,7 @@ internal static class CostSyncServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RunMetricsRecorder>();
+        services.AddOtlpMetrics(configuration);
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();

@@ -10,6 +10,7 @@ using CostSync.Oci;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
+using CostSync.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,8 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<RunLock>();
         services.TryAddSingleton<ScheduleClock>();
         services.TryAddSingleton<RunCoordinator>();
+        services.TryAddSingleton<LiveLine>();
+        services.TryAddSingleton<RunProgressFactory>();
         services.TryAddSingleton<VaultCredentialsReader>();
         services.TryAddSingleton<AwsCredentialsProvider>();
         services.TryAddSingleton<AlertMessageBuilder>();

@@ -9,6 +9,7 @@ using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
+using CostSync.Terminal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ internal sealed class RunCoordinator(
     RunHistoryStore history,
     AlertService alerts,
     RunMetricsRecorder metrics,
+    RunProgressFactory progressDisplays,
     ScheduleClock clock,
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
@@ -35,7 +37,6 @@ internal sealed class RunCoordinator(
     private const int LoggedFailures = 20;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
-    private readonly TimeSpan _progressInterval = options.Value.ProgressInterval;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
 
     /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
@@ -148,7 +149,7 @@ internal sealed class RunCoordinator(
             Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
             try
             {
-                var progress = new RunProgressReporter(runId, _progressInterval, timeProvider, logger);
+                using var progress = progressDisplays.Create(runId);
                 var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
                 return (result, RunResults.WasDenied(result));
             }

@@ -27,6 +27,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<SyncMetrics>();
+        services.TryAddSingleton<S3TelemetryBridge>();
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
         services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
         services.TryAddSingleton<SourceReader>();

@@ -12,6 +12,8 @@ namespace CostSync.Metrics;
 /// </summary>
 internal sealed class TextfileExporter(IOptions<MetricsOptions> options, ILogger<TextfileExporter> logger) : IRunMetricsExporter
 {
+    private const UnixFileMode ReadableFile = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode ReadableFolder = ReadableFile | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
     private readonly string? _path = string.IsNullOrWhiteSpace(options.Value.TextfilePath) ? null : options.Value.TextfilePath;
 
     public async Task ExportAsync(RunMetrics metrics, CancellationToken cancellationToken)
@@ -24,12 +26,22 @@ internal sealed class TextfileExporter(IOptions<MetricsOptions> options, ILogger
         var temp = $"{_path}.{Environment.ProcessId}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            // node_exporter runs as another user: folder and file must be readable whatever the service's umask (0077 under systemd).
+            var folder = Path.GetDirectoryName(_path)!;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else if (!Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder);
+                File.SetUnixFileMode(folder, ReadableFolder); // chmod, which the umask does not filter
+            }
+
             await File.WriteAllTextAsync(temp, PrometheusTextfile.Render(metrics), new UTF8Encoding(false), cancellationToken);
             if (!OperatingSystem.IsWindows())
             {
-                // node_exporter runs as another user: the file must be world-readable whatever the service's umask.
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                File.SetUnixFileMode(temp, ReadableFile);
             }
 
             File.Move(temp, _path, overwrite: true);

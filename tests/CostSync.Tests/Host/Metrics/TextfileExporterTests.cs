@@ -57,6 +57,17 @@ public sealed class TextfileExporterTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Export_NewFolder_FolderAndFileReadableByNodeExporter()
+    {
+        await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        Assert.Equal(Readable, File.GetUnixFileMode(FilePath));
+        Assert.Equal(Readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute, File.GetUnixFileMode(Path.GetDirectoryName(FilePath)!));
+    }
+
+    [Fact]
     public async Task Export_NeverSucceededPartialRun_ReportsZeroLastSuccessAndFailedObjects()
     {
         var ct = TestContext.Current.CancellationToken;

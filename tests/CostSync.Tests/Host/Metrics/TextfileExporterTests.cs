@@ -58,9 +58,19 @@ public sealed class TextfileExporterTests : IDisposable
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task Export_NewFolder_FolderAndFileReadableByNodeExporter()
+    public async Task Export_NewFolderUnderUmask077_FolderAndFileReadableByNodeExporter()
     {
-        await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+        // systemd's UMask=0077, as in deploy/systemd/costsync.service (the process umask is shared: restored at once).
+        var coordinator = _harness.Get<RunCoordinator>();
+        var previous = Umask(0b000_111_111);
+        try
+        {
+            await coordinator.RunOnceAsync(TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            _ = Umask(previous);
+        }
 
         const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         Assert.Equal(Readable, File.GetUnixFileMode(FilePath));
@@ -117,4 +127,7 @@ public sealed class TextfileExporterTests : IDisposable
         Assert.Contains(blocker, warning.Message, StringComparison.Ordinal);
         Assert.Null(warning.Exception);
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "umask")]
+    private static extern uint Umask(uint mask);
 }

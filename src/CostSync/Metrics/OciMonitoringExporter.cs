@@ -1,6 +1,5 @@
 using CostSync.Configuration;
 using CostSync.Logging;
-using CostSync.Oci;
 using CostSync.Oci.Auth;
 using CostSync.Oci.Monitoring;
 using Microsoft.Extensions.Logging;
@@ -43,8 +42,9 @@ internal sealed class OciMonitoringExporter(
                 Log.MetricsPosted(logger, request.PostMetricDataDetails.MetricData.Count, _options.Namespace);
             }
         }
-        catch (Exception ex) when (ex is OciServiceException or OciConfigurationException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever went wrong (service, principal, network), metrics must never fail or stop a run.
             Log.MetricsPostFailed(logger, _options.Namespace, ex.Message);
         }
     }

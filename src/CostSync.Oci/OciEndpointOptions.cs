@@ -15,6 +15,9 @@ public sealed class OciEndpointOptions
     /// <summary>The federation (auth) service. <value>Default: <c>https://auth.{region}.{domain}</c>.</value></summary>
     public Uri? Auth { get; set; }
 
+    /// <summary>Monitoring's ingestion endpoint (PostMetricData). <value>Default: <c>https://telemetry-ingestion.{region}.{domain}</c>.</value></summary>
+    public Uri? TelemetryIngestion { get; set; }
+
     /// <summary>Instance metadata (IMDS v2). <value>Default: <c>http://169.254.169.254/opc/v2</c>.</value></summary>
     public Uri? Metadata { get; set; }
 }

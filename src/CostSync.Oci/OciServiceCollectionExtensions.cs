@@ -3,10 +3,12 @@ using CostSync.Oci.Auth;
 using CostSync.Oci.Endpoints;
 using CostSync.Oci.Http;
 using CostSync.Oci.Logging;
+using CostSync.Oci.Monitoring;
 using CostSync.Oci.Notifications;
 using CostSync.Oci.ObjectStorage;
 using CostSync.Oci.Secrets;
 using CostSync.Oci.Signing;
+using CostSync.Oci.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,15 +22,18 @@ namespace CostSync.Oci;
 public static class OciServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IObjectStorageClient"/>, <see cref="ISecretsClient"/> and <see cref="INotificationClient"/>
-    /// as typed HttpClients (standard resilience outside, request signing inside), the <see cref="IOciAuthProvider"/>
-    /// selected by <see cref="OciOptions.Auth"/>, and <see cref="TimeProvider.System"/> unless one is registered.
+    /// Registers <see cref="IObjectStorageClient"/>, <see cref="ISecretsClient"/>, <see cref="INotificationClient"/> and
+    /// <see cref="IMonitoringClient"/> as typed HttpClients (resilience outside, request signing inside), the
+    /// <see cref="IOciAuthProvider"/> selected by <see cref="OciOptions.Auth"/>, <see cref="TimeProvider.System"/> unless one
+    /// is registered, and metrics (retries are counted on the <see cref="CostSyncMeter.Name"/> meter).
     /// The caller binds <see cref="OciOptions"/>.
     /// </summary>
     public static IServiceCollection AddOciClients(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<OciMetrics>();
         services.AddOptions<OciOptions>();
         services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);
         services.TryAddSingleton<OciEndpointResolver>();
@@ -47,11 +52,20 @@ public static class OciServiceCollectionExtensions
         {
             OciRetryOptions retry = context.ServiceProvider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
             ILogger logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<NotificationClient>();
+            OciMetrics metrics = context.ServiceProvider.GetRequiredService<OciMetrics>();
             pipeline.AddTimeout(retry.TotalRequestTimeout)
-                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, nameof(INotificationClient)))
+                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, metrics, nameof(INotificationClient)))
                 .AddTimeout(retry.AttemptTimeout);
         });
         notifications.AddHttpMessageHandler<SigningHandler>();
+
+        // Metrics are posted again after the next run, so a failed post is not retried: one attempt, bounded by AttemptTimeout.
+        IHttpClientBuilder monitoring = services.AddHttpClient<IMonitoringClient, MonitoringClient>()
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigureHttpClient(ConfigureClient);
+        monitoring.AddResilienceHandler("oci-metrics", (pipeline, context) =>
+            pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<OciOptions>>().Value.Retry.AttemptTimeout));
+        monitoring.AddHttpMessageHandler<SigningHandler>();
         return services;
     }
 
@@ -68,7 +82,7 @@ public static class OciServiceCollectionExtensions
         {
             OciRetryOptions retry = provider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
             ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<TImplementation>();
-            ConfigureRetry(options.Retry, retry, idempotent: true, logger, typeof(TClient).Name);
+            ConfigureRetry(options.Retry, retry, idempotent: true, logger, provider.GetRequiredService<OciMetrics>(), typeof(TClient).Name);
             options.AttemptTimeout.Timeout = retry.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = retry.TotalRequestTimeout;
             options.CircuitBreaker.SamplingDuration = retry.AttemptTimeout * 2;
@@ -77,7 +91,7 @@ public static class OciServiceCollectionExtensions
         builder.AddHttpMessageHandler<SigningHandler>();
     }
 
-    private static HttpRetryStrategyOptions ConfigureRetry(HttpRetryStrategyOptions options, OciRetryOptions retry, bool idempotent, ILogger logger, string client)
+    private static HttpRetryStrategyOptions ConfigureRetry(HttpRetryStrategyOptions options, OciRetryOptions retry, bool idempotent, ILogger logger, OciMetrics metrics, string client)
     {
         options.ShouldHandle = args => ValueTask.FromResult(OciRetryDecision.ShouldRetry(args.Outcome, idempotent));
         options.MaxRetryAttempts = retry.MaxRetryAttempts;
@@ -90,6 +104,7 @@ public static class OciServiceCollectionExtensions
         {
             string outcome = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
             Log.Retrying(logger, client, outcome, args.AttemptNumber + 1, args.RetryDelay);
+            metrics.Retried(outcome);
             return default;
         };
         return options;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CostSync.OciEmulator.Faults;
 using CostSync.OciEmulator.Hosting;
 using CostSync.OciEmulator.Identity;
+using CostSync.OciEmulator.Monitoring;
 using CostSync.OciEmulator.Notifications;
 using CostSync.OciEmulator.ObjectStorage;
 using CostSync.OciEmulator.Requests;
@@ -15,6 +16,7 @@ namespace CostSync.OciEmulator;
 
 /// <summary>
 /// An in-process OCI emulator on one port: Object Storage (<c>/n/…</c>), Secrets (<c>/20190301/…</c>), ONS (<c>/20181201/…</c>),
+/// Monitoring ingestion (<c>/20180401/metrics</c>),
 /// federation (<c>/v1/x509</c>) and IMDS v2 (<c>/opc/v2/…</c>). Every service request must be correctly signed.
 /// </summary>
 internal sealed class OciEmulatorServer : IAsyncDisposable
@@ -57,6 +59,9 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
     public EmulatorSecrets Secrets { get; }
 
     public EmulatorNotifications Notifications { get; } = new();
+
+    /// <summary>Custom metrics accepted by PostMetricData.</summary>
+    public EmulatorMonitoring Monitoring { get; } = new();
 
     public RequestLog Requests { get; } = new();
 
@@ -144,6 +149,7 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
             new ObjectHandler(Objects, buckets, new ObjectBodyWriter(Faults), Faults),
             new SecretsHandler(Secrets),
             new NotificationsHandler(Notifications, time),
+            new MetricsHandler(Monitoring, time),
             new MetadataHandler(_authority, Region),
             new FederationHandler(_authority, _tokens));
         var verifier = new SignatureVerifier(new SigningKeyResolver(_apiKeys, _tokens, _authority, TenancyId), time, _options.MaxClockSkew);

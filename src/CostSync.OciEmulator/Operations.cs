@@ -10,6 +10,7 @@ internal static class Operations
     public const string GetSecretBundle = "GetSecretBundle";
     public const string GetSecretBundleByName = "GetSecretBundleByName";
     public const string PublishMessage = "PublishMessage";
+    public const string PostMetricData = "PostMetricData";
     public const string Federation = "Federation";
     public const string Metadata = "Metadata";
     public const string Unknown = "Unknown";

@@ -22,6 +22,7 @@ internal static class StartupBanner
               CostSync__Oci__Endpoints__Secrets={baseUrl}
               CostSync__Oci__Endpoints__Notifications={baseUrl}
               CostSync__Oci__Endpoints__Auth={baseUrl}
+              CostSync__Oci__Endpoints__TelemetryIngestion={baseUrl}
               CostSync__Oci__Endpoints__Metadata={baseUrl}/opc/v2
 
             Press Ctrl+C to stop.

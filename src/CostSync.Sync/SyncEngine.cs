@@ -4,6 +4,7 @@ using CostSync.Sync.Ledger;
 using CostSync.Sync.Logging;
 using CostSync.Sync.Planning;
 using CostSync.Sync.Superseded;
+using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal sealed class SyncEngine(
     SupersededCopier superseded,
     StaleUploadSweeper sweeper,
     TransferSettings settings,
+    SyncMetrics metrics,
     IOptions<DestinationOptions> destinationOptions,
     TimeProvider timeProvider,
     ILogger<SyncEngine> logger) : ISyncEngine
@@ -100,6 +102,7 @@ internal sealed class SyncEngine(
             await compactor.CompactAsync(destination, scope.Layout, planned.Ledger, writer, context.RunId, cancellationToken);
         }
 
+        metrics.LedgerRecorded(planned.Ledger, writer.Written);
         cancellationToken.ThrowIfCancellationRequested();
 
         var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is not null);

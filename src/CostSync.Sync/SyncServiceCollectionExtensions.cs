@@ -3,6 +3,7 @@ using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
 using CostSync.Sync.Planning;
 using CostSync.Sync.Superseded;
+using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ namespace CostSync.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ISyncEngine"/>, <see cref="IDestinationFactory"/> and the shared part-buffer pool. Needs
+    /// Adds <see cref="ISyncEngine"/>, <see cref="IDestinationFactory"/>, the shared part-buffer pool and the engine's
+    /// metrics (on the <c>CostSync</c> meter). Needs
     /// <c>IObjectStorageClient</c> and <c>IOciAuthProvider</c> (from <c>AddOciClients()</c>) and logging.
     /// </summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services)
@@ -24,6 +26,9 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<DestinationOptions>();
         services.AddOptions<TransferOptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<SyncMetrics>();
+        services.TryAddSingleton<S3TelemetryBridge>();
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
         services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
         services.TryAddSingleton<SourceReader>();

@@ -2,8 +2,10 @@ using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Hosting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.Oci;
 using CostSync.State;
+using CostSync.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,6 +66,17 @@ internal static class CostSyncApp
         LogStartup(invocation, host);
         try
         {
+            if (invocation.Command is CommandKind.Daemon or CommandKind.Once && !invocation.DryRun)
+            {
+                OtlpMetrics.Start(host.Services);
+            }
+
+            if (invocation.Command == CommandKind.Once && !invocation.DryRun && environment.WriteToConsole && TerminalDetector.IsInteractive(SystemdHelpers.IsSystemdService()))
+            {
+                // A person is watching: a live progress line instead of a progress log line every few seconds.
+                host.Services.GetRequiredService<LiveLine>().Attach();
+            }
+
             return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
         }
         catch (OciConfigurationException ex)

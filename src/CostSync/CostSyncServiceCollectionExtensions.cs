@@ -5,10 +5,12 @@ using CostSync.Credentials;
 using CostSync.Doctor;
 using CostSync.Hosting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.Oci;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
+using CostSync.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration, "CostSync:Schedule");
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");
+        services.AddValidatedOptions<MetricsOptions, MetricsOptionsValidator>(configuration, "CostSync:Metrics");
 
         services.AddOciClients();
         services.AddSyncEngine();
@@ -43,11 +46,24 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<RunLock>();
         services.TryAddSingleton<ScheduleClock>();
         services.TryAddSingleton<RunCoordinator>();
+        services.TryAddSingleton<LiveLine>();
+        services.TryAddSingleton<RunProgressFactory>();
         services.TryAddSingleton<VaultCredentialsReader>();
         services.TryAddSingleton<AwsCredentialsProvider>();
         services.TryAddSingleton<AlertMessageBuilder>();
         services.TryAddSingleton<AlertPublisher>();
         services.TryAddSingleton<AlertService>();
+        services.TryAddSingleton<MetricsTotalsStore>();
+        services.TryAddSingleton<HostMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, TextfileExporter>());
+        if (!string.IsNullOrWhiteSpace(configuration["CostSync:Metrics:OciMonitoring:CompartmentId"]))
+        {
+            // Only then: the exporter needs the OCI principal, which commands that never post metrics should not build.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunMetricsExporter, OciMonitoringExporter>());
+        }
+
+        services.TryAddSingleton<RunMetricsRecorder>();
+        services.AddOtlpMetrics(configuration);
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();

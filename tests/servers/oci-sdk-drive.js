@@ -13,6 +13,7 @@ const common = require('oci-common');
 const objectstorage = require('oci-objectstorage');
 const secrets = require('oci-secrets');
 const ons = require('oci-ons');
+const monitoring = require('oci-monitoring');
 
 const [baseUrl, configFile, secretId, secretValue, topicId] = process.argv.slice(2);
 if (!topicId) {
@@ -145,6 +146,25 @@ async function readAll(value) {
     client.endpoint = endpoint;
     const response = await client.publishMessage({ topicId, messageDetails: { title: 'CostSync SDK check', body: 'Published by the official OCI SDK.' } });
     assert(response.publishResult.messageId, 'no messageId');
+  });
+
+  await check('PostMetricData to the telemetry ingestion endpoint', async () => {
+    const client = new monitoring.MonitoringClient({ authenticationDetailsProvider: provider }, clientConfiguration);
+    client.endpoint = endpoint;
+    const response = await client.postMetricData({
+      postMetricDataDetails: {
+        metricData: [{
+          namespace: 'costsync',
+          compartmentId: 'ocid1.compartment.oc1..sdkconformance',
+          resourceGroup: 'sdk-host',
+          name: 'sdk_check',
+          dimensions: { host: 'sdk-host' },
+          datapoints: [{ timestamp: new Date(), value: 42 }],
+        }],
+        batchAtomicity: monitoring.models.PostMetricDataDetails.BatchAtomicity.Atomic,
+      },
+    });
+    assert(response.postMetricDataResponseDetails.failedMetricsCount === 0, 'a metric was rejected');
   });
 
   console.log(`${passed} passed, ${failed} failed`);

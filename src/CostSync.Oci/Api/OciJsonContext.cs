@@ -12,6 +12,8 @@ namespace CostSync.Oci.Api;
 [JsonSerializable(typeof(SecretBundleDto))]
 [JsonSerializable(typeof(MessageDetailsDto))]
 [JsonSerializable(typeof(PublishResultDto))]
+[JsonSerializable(typeof(PostMetricDataDetailsDto))]
+[JsonSerializable(typeof(PostMetricDataResponseDto))]
 [JsonSerializable(typeof(X509FederationRequestDto))]
 [JsonSerializable(typeof(SecurityTokenDto))]
 [JsonSerializable(typeof(RegionInfoDto))]

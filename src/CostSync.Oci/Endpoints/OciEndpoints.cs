@@ -13,6 +13,7 @@ internal static class OciEndpoints
         OciService.Secrets => new Uri($"https://secrets.vaults.{region.Id}.oci.{region.RealmDomain}/", UriKind.Absolute),
         OciService.Notifications => new Uri($"https://notification.{region.Id}.{region.RealmDomain}/", UriKind.Absolute),
         OciService.Auth => new Uri($"https://auth.{region.Id}.{region.RealmDomain}/", UriKind.Absolute),
+        OciService.TelemetryIngestion => new Uri($"https://telemetry-ingestion.{region.Id}.{region.RealmDomain}/", UriKind.Absolute),
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
@@ -23,6 +24,7 @@ internal static class OciEndpoints
         OciService.Secrets => "/20190301",
         OciService.Notifications => "/20181201",
         OciService.Auth => "/v1",
+        OciService.TelemetryIngestion => "/20180401",
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 
@@ -39,6 +41,7 @@ internal static class OciEndpoints
         OciService.Secrets => endpoints.Secrets,
         OciService.Notifications => endpoints.Notifications,
         OciService.Auth => endpoints.Auth,
+        OciService.TelemetryIngestion => endpoints.TelemetryIngestion,
         _ => throw new ArgumentOutOfRangeException(nameof(service)),
     };
 }

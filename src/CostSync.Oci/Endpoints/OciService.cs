@@ -7,4 +7,5 @@ internal enum OciService
     Secrets,
     Notifications,
     Auth,
+    TelemetryIngestion,
 }

@@ -1,4 +1,5 @@
 using CostSync.OciEmulator.Identity;
+using CostSync.OciEmulator.Monitoring;
 using CostSync.OciEmulator.Notifications;
 using CostSync.OciEmulator.ObjectStorage;
 using CostSync.OciEmulator.Secrets;
@@ -12,6 +13,7 @@ internal sealed class OperationHandlers(
     ObjectHandler objects,
     SecretsHandler secrets,
     NotificationsHandler notifications,
+    MetricsHandler metrics,
     MetadataHandler metadata,
     FederationHandler federation)
 {
@@ -22,6 +24,7 @@ internal sealed class OperationHandlers(
         Operations.GetObject or Operations.HeadObject => objects.HandleAsync(request, cancellationToken),
         Operations.GetSecretBundle or Operations.GetSecretBundleByName => secrets.HandleAsync(request, cancellationToken),
         Operations.PublishMessage => notifications.HandleAsync(request, cancellationToken),
+        Operations.PostMetricData => metrics.HandleAsync(request, cancellationToken),
         Operations.Metadata => metadata.HandleAsync(request, cancellationToken),
         Operations.Federation => federation.HandleAsync(request, cancellationToken),
         _ => OciErrors.NotFoundAsync(request.Context, "NotFound", $"No OCI operation is served at {request.Request.Method} {request.RawPath}.", cancellationToken),

@@ -44,6 +44,11 @@ internal static class RouteClassifier
                 : EmulatorRoute.Unknown;
         }
 
+        if (rawPath == "/20180401/metrics")
+        {
+            return post ? new(Operations.PostMetricData, []) : EmulatorRoute.Unknown;
+        }
+
         if (rawPath.StartsWith(TopicsPrefix, StringComparison.Ordinal) && rawPath.EndsWith("/messages", StringComparison.Ordinal))
         {
             string topic = rawPath[TopicsPrefix.Length..^"/messages".Length];

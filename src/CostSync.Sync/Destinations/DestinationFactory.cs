@@ -2,12 +2,13 @@ using Amazon.Runtime;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations.FileSystem;
 using CostSync.Sync.Destinations.S3;
+using CostSync.Sync.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CostSync.Sync.Destinations;
 
 /// <summary>Builds an S3 or Directory destination from <see cref="DestinationOptions"/>.</summary>
-internal sealed class DestinationFactory(IOptions<DestinationOptions> options, TimeProvider timeProvider) : IDestinationFactory
+internal sealed class DestinationFactory(IOptions<DestinationOptions> options, TimeProvider timeProvider, S3TelemetryBridge? telemetry = null) : IDestinationFactory
 {
     private readonly DestinationOptions _options = options.Value;
 
@@ -21,7 +22,7 @@ internal sealed class DestinationFactory(IOptions<DestinationOptions> options, T
                     throw new InvalidOperationException("CostSync:Destination:Bucket is empty; S3 destinations need a bucket name. Set it, or set CostSync:Destination:Kind = Directory with a Path.");
                 }
 
-                return new S3Destination(S3ClientBuilder.Build(_options, credentials), _options.Bucket, _options, ownsClient: true);
+                return new S3Destination(S3ClientBuilder.Build(_options, credentials, telemetry: telemetry?.TelemetryProvider), _options.Bucket, _options, ownsClient: true);
             case DestinationKind.Directory:
                 if (string.IsNullOrWhiteSpace(_options.Path))
                 {

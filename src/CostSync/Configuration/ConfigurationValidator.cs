@@ -22,6 +22,7 @@ internal static class ConfigurationValidator
         ("CostSync:Schedule", typeof(ScheduleOptions)),
         ("CostSync:Alerts", typeof(AlertOptions)),
         ("CostSync:Logging", typeof(LoggingOptions)),
+        ("CostSync:Metrics", typeof(MetricsOptions)),
     ];
 
     /// <summary>Checks only what listing the source needs, so <c>list</c> works before a destination is configured.</summary>

@@ -27,7 +27,7 @@ internal sealed class OciOptionsValidator : IValidateOptions<OciOptions>
         }
 
         var endpoints = options.Endpoints;
-        foreach (var (key, uri) in new[] { ("ObjectStorage", endpoints.ObjectStorage), ("Secrets", endpoints.Secrets), ("Notifications", endpoints.Notifications), ("Auth", endpoints.Auth), ("Metadata", endpoints.Metadata) })
+        foreach (var (key, uri) in new[] { ("ObjectStorage", endpoints.ObjectStorage), ("Secrets", endpoints.Secrets), ("Notifications", endpoints.Notifications), ("Auth", endpoints.Auth), ("Metadata", endpoints.Metadata), ("TelemetryIngestion", endpoints.TelemetryIngestion) })
         {
             if (uri is not null && (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https")))
             {

@@ -4,10 +4,12 @@ using CostSync.Configuration;
 using CostSync.Credentials;
 using CostSync.Formatting;
 using CostSync.Logging;
+using CostSync.Metrics;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
+using CostSync.Terminal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +26,8 @@ internal sealed class RunCoordinator(
     RunLock runLock,
     RunHistoryStore history,
     AlertService alerts,
+    RunMetricsRecorder metrics,
+    RunProgressFactory progressDisplays,
     ScheduleClock clock,
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
@@ -33,7 +37,6 @@ internal sealed class RunCoordinator(
     private const int LoggedFailures = 20;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
-    private readonly TimeSpan _progressInterval = options.Value.ProgressInterval;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
 
     /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
@@ -146,7 +149,7 @@ internal sealed class RunCoordinator(
             Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
             try
             {
-                var progress = new RunProgressReporter(runId, _progressInterval, timeProvider, logger);
+                using var progress = progressDisplays.Create(runId);
                 var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
                 return (result, RunResults.WasDenied(result));
             }
@@ -162,9 +165,9 @@ internal sealed class RunCoordinator(
         var nextRun = clock.NextRun;
         LogOutcome(result, nextRun);
         var previous = await history.ReadAsync(CancellationToken.None);
-        await history.WriteAsync(
-            new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt),
-            CancellationToken.None);
+        var current = new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt);
+        await history.WriteAsync(current, CancellationToken.None);
+        await metrics.OnRunCompletedAsync(result, current, cancellationToken);
         if (!cancellationToken.IsCancellationRequested)
         {
             await alerts.OnRunCompletedAsync(result, nextRun, cancellationToken);

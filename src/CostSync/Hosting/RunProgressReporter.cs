@@ -1,12 +1,13 @@
 using CostSync.Formatting;
 using CostSync.Logging;
 using CostSync.Sync;
+using CostSync.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace CostSync.Hosting;
 
 /// <summary>Turns the engine's progress snapshots into at most one progress line per interval (objects, bytes, rate, ETA).</summary>
-internal sealed class RunProgressReporter(string runId, TimeSpan interval, TimeProvider timeProvider, ILogger logger) : IProgress<SyncProgress>
+internal sealed class RunProgressReporter(string runId, TimeSpan interval, TimeProvider timeProvider, ILogger logger) : IRunProgress
 {
     private readonly Lock _lock = new();
     private long _lastLogged = timeProvider.GetTimestamp();
@@ -27,5 +28,10 @@ internal sealed class RunProgressReporter(string runId, TimeSpan interval, TimeP
         var rate = Units.Bytes((long)value.BytesPerSecond);
         var eta = value.EstimatedRemaining is { } remaining ? Units.Duration(remaining) : "unknown";
         Log.RunProgress(logger, runId, value.ObjectsDone, value.ObjectsTotal, bytes, rate, eta);
+    }
+
+    public void Dispose()
+    {
+        // Log lines need no cleanup.
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CostSync.Logging;
 
-/// <summary>The host's log events. Ids: 1xxx schedule and runs, 2xxx credentials, 3xxx alerts, 4xxx commands.</summary>
+/// <summary>The host's log events. Ids: 1xxx schedule and runs, 2xxx credentials, 3xxx alerts, 4xxx commands, 5xxx metrics.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, EventName = "NextRunScheduled", Level = LogLevel.Information, Message = "Next run at {NextRun:u} ({Cron} in {TimeZone})")]
@@ -76,4 +76,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4003, EventName = "DaemonStarting", Level = LogLevel.Information, Message = "CostSync {Version} (commit {Commit}) starting as a daemon: schedule {Cron} ({TimeZone}), state in {StateDirectory}, log file {LogFile}")]
     public static partial void DaemonStarting(ILogger logger, string version, string commit, string cron, string timeZone, string stateDirectory, string logFile);
+
+    [LoggerMessage(EventId = 5001, EventName = "TextfileWriteFailed", Level = LogLevel.Warning, Message = "Could not write the metrics file {Path} ({Reason}); check that the service user can write its folder (`CostSync:Metrics:TextfilePath`)")]
+    public static partial void TextfileWriteFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 5002, EventName = "MetricsPostFailed", Level = LogLevel.Warning, Message = "Could not post metrics to OCI Monitoring (namespace {Namespace}): {Reason}")]
+    public static partial void MetricsPostFailed(ILogger logger, string @namespace, string reason);
+
+    [LoggerMessage(EventId = 5003, EventName = "MetricsPartlyRejected", Level = LogLevel.Warning, Message = "OCI Monitoring rejected {Count} metric(s), e.g. {MetricName}: {Reason}")]
+    public static partial void MetricsPartlyRejected(ILogger logger, int count, string metricName, string reason);
+
+    [LoggerMessage(EventId = 5004, EventName = "MetricsPosted", Level = LogLevel.Debug, Message = "Posted {Count} metrics to OCI Monitoring (namespace {Namespace})")]
+    public static partial void MetricsPosted(ILogger logger, int count, string @namespace);
+
+    [LoggerMessage(EventId = 5005, EventName = "MetricsStateFailed", Level = LogLevel.Warning, Message = "Could not update the metrics totals in the state directory: {Reason}")]
+    public static partial void MetricsStateFailed(ILogger logger, string reason);
 }

@@ -16,7 +16,7 @@ public sealed class OfficialSdkConformanceTests
     [InlineData("ApiKey")]
     [InlineData("SessionToken")]
     [InlineData("InstancePrincipal")]
-    public async Task OfficialSdk_ListHeadGetSecretsAndOns_AllPassWithSignedRequests(string auth)
+    public async Task OfficialSdk_ListHeadGetSecretsOnsAndMetrics_AllPassWithSignedRequests(string auth)
     {
         PrincipalKind principal = Enum.Parse<PrincipalKind>(auth);
         string servers = Path.Combine(RepositoryRoot.Find(), "tests", "servers");
@@ -43,7 +43,7 @@ public sealed class OfficialSdkConformanceTests
         }
 
         Assert.True(exitCode == 0, $"oci-sdk-drive.js exited with {exitCode}:\n{output}");
-        Assert.Contains("7 passed, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("8 passed, 0 failed", output, StringComparison.Ordinal);
         IReadOnlyList<RequestLogEntry> entries = server.Requests.Entries;
         Assert.All(entries.Where(e => e.Operation is not (Operations.Metadata or Operations.Federation)), e => Assert.Equal(principal, e.Principal));
         Assert.Equal(principal == PrincipalKind.InstancePrincipal, server.Requests.Count(Operations.Federation) > 0);
@@ -54,6 +54,8 @@ public sealed class OfficialSdkConformanceTests
         Assert.Equal(1, server.Requests.Count(Operations.GetSecretBundle));
         Assert.Equal(1, server.Requests.Count(Operations.PublishMessage));
         Assert.Contains(server.Notifications.Messages, m => m.TopicId == TopicId);
+        Assert.Equal(1, server.Requests.Count(Operations.PostMetricData));
+        Assert.Contains(server.Monitoring.Metrics, m => m.Name == "sdk_check" && m.Datapoints[0].Value == 42);
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string workingDirectory, params string[] arguments)

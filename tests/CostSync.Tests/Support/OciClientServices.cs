@@ -47,6 +47,7 @@ internal static class OciClientServices
             o.Endpoints.Secrets = emulator.BaseUri;
             o.Endpoints.Notifications = emulator.BaseUri;
             o.Endpoints.Auth = emulator.BaseUri;
+            o.Endpoints.TelemetryIngestion = emulator.BaseUri;
             o.Endpoints.Metadata = emulator.MetadataUri;
             o.Retry.MaxRetryAttempts = 3;
             o.Retry.BaseDelay = TimeSpan.Zero;

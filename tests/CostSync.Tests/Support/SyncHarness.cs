@@ -48,6 +48,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public FakeLogCollector Logs => Provider.GetFakeLogCollector();
 
+    internal IServiceProvider Services => Provider;
+
     private ServiceProvider Provider => _provider ??= Build();
 
     public Task<SyncRunResult> RunAsync(IDestination destination, CancellationToken cancellationToken, IProgress<SyncProgress>? progress = null) =>

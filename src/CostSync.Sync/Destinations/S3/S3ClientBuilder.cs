@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Telemetry;
 using Amazon.S3;
 using CostSync.Sync.Configuration;
 
@@ -8,7 +9,7 @@ namespace CostSync.Sync.Destinations.S3;
 /// <summary>Builds an <see cref="AmazonS3Client"/> for AWS (Region) or an S3-compatible server (ServiceUrl, path style, AuthenticationRegion).</summary>
 internal static class S3ClientBuilder
 {
-    public static AmazonS3Client Build(DestinationOptions options, AWSCredentials? credentials, HttpClientFactory? httpClientFactory = null)
+    public static AmazonS3Client Build(DestinationOptions options, AWSCredentials? credentials, HttpClientFactory? httpClientFactory = null, TelemetryProvider? telemetry = null)
     {
         var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
         if (options.ServiceUrl is not null)
@@ -26,6 +27,11 @@ internal static class S3ClientBuilder
             // Many S3-compatible stores reject the flexible checksums AWSSDK v4 adds by default; Content-MD5 covers integrity.
             config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
             config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        }
+
+        if (telemetry is not null)
+        {
+            config.TelemetryProvider = telemetry;
         }
 
         if (httpClientFactory is not null)

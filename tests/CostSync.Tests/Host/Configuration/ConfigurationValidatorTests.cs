@@ -41,6 +41,16 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Transfer:PartSizeMiB", "2", "must be between 5 and 5120")]
     [InlineData("CostSync:Transfer:MaxConcurrentObjects", "many", "is not a whole number")]
     [InlineData("CostSync:Logging:RetainedFileCount", "0", "must be at least 1")]
+    // metrics
+    [InlineData("CostSync:Metrics:TextfilePath", "/var/lib/costsync/metrics/costsync.txt", "must end in `.prom`")]
+    [InlineData("CostSync:Metrics:TextfilePath", "metrics/costsync.prom", "must be an absolute path")]
+    [InlineData("CostSync:Metrics:Otlp:Endpoint", "collector:4317", "is not an absolute http(s) URL")]
+    [InlineData("CostSync:Metrics:Otlp:Protocol", "udp", "is not one of Grpc, HttpProtobuf")]
+    [InlineData("CostSync:Metrics:Otlp:ExportInterval", "00:00:00", "must be at least 1 second")]
+    [InlineData("CostSync:Metrics:OciMonitoring:CompartmentId", "my-compartment", "is not a compartment OCID")]
+    [InlineData("CostSync:Metrics:OciMonitoring:Namespace", "oci_costsync", "not start with `oci_` or `oracle_`")]
+    [InlineData("CostSync:Metrics:OciMonitoring:Namespace", "cost-sync", "hold only letters, digits and underscores")]
+    [InlineData("CostSync:Oci:Endpoints:TelemetryIngestion", "telemetry", "is not an absolute URL")]
     public void Validate_BadValue_NamesKeyValueRuleAndExample(string key, string value, string rule)
     {
         var problems = Validate(TestSettings.Valid(_state.Path).With(key, value));

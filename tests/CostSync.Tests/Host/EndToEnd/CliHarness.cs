@@ -25,6 +25,7 @@ internal sealed class CliHarness : IAsyncDisposable
             ["CostSync:Oci:Endpoints:Secrets"] = emulator.BaseUri.ToString(),
             ["CostSync:Oci:Endpoints:Notifications"] = emulator.BaseUri.ToString(),
             ["CostSync:Oci:Endpoints:Auth"] = emulator.BaseUri.ToString(),
+            ["CostSync:Oci:Endpoints:TelemetryIngestion"] = emulator.BaseUri.ToString(),
             ["CostSync:Oci:Endpoints:Metadata"] = emulator.MetadataUri.ToString(),
             ["CostSync:Oci:Retry:MaxRetryAttempts"] = "1",
             ["CostSync:Oci:Retry:BaseDelay"] = "00:00:00.010",

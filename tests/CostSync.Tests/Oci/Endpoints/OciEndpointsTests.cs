@@ -56,6 +56,7 @@ public sealed class OciEndpointsTests
     [InlineData(nameof(OciService.Secrets), "https://secrets.vaults.us-ashburn-1.oci.oraclecloud.com/20190301")]
     [InlineData(nameof(OciService.Notifications), "https://notification.us-ashburn-1.oraclecloud.com/20181201")]
     [InlineData(nameof(OciService.Auth), "https://auth.us-ashburn-1.oraclecloud.com/v1")]
+    [InlineData(nameof(OciService.TelemetryIngestion), "https://telemetry-ingestion.us-ashburn-1.oraclecloud.com/20180401")]
     public void BaseOf_DefaultHost_UsesServiceTemplate(string serviceName, string expected)
     {
         OciService service = Enum.Parse<OciService>(serviceName);
@@ -67,6 +68,7 @@ public sealed class OciEndpointsTests
     [InlineData(nameof(OciService.ObjectStorage), "http://127.0.0.1:41234/", "http://127.0.0.1:41234")]
     [InlineData(nameof(OciService.Secrets), "http://127.0.0.1:41234", "http://127.0.0.1:41234/20190301")]
     [InlineData(nameof(OciService.Notifications), "https://proxy.example/oci/", "https://proxy.example/oci/20181201")]
+    [InlineData(nameof(OciService.TelemetryIngestion), "http://127.0.0.1:41234/", "http://127.0.0.1:41234/20180401")]
     public void BaseOf_Override_KeepsHostAndPath(string serviceName, string configured, string expected)
     {
         OciService service = Enum.Parse<OciService>(serviceName);

@@ -5,6 +5,7 @@ using CostSync.OciEmulator.Tree;
 using CostSync.Sync;
 using CostSync.Terminal;
 using CostSync.Tests.Host.Support;
+using CostSync.Tests.Support;
 using Xunit;
 
 namespace CostSync.Tests.Host.Terminal;
@@ -67,7 +68,7 @@ public sealed partial class LiveProgressReporterTests : IAsyncLifetime
     private async Task<(int ExitCode, string Output)> RunAsync(bool underPseudoTerminal)
     {
         var ct = TestContext.Current.CancellationToken;
-        var dll = Path.Combine(AppContext.BaseDirectory, "CostSync.dll");
+        var dll = CostSyncBuildOutput.Assembly;
         var info = underPseudoTerminal
             ? new ProcessStartInfo("script", ["-qfec", $"dotnet '{dll}' --once", "/dev/null"])
             : new ProcessStartInfo("dotnet", [dll, "--once"]);

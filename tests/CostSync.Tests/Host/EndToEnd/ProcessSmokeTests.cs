@@ -23,6 +23,18 @@ public sealed class ProcessSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_UnknownKeyInEnvironment_ExitsTwoNamingTheVariableAndTheClosestKey()
+    {
+        var environment = new Dictionary<string, string> { ["CostSync__Destination__Prefx"] = "oci" };
+        using var process = Start(environment, "--once", "--CostSync:Destination:Kind=Directory", $"--CostSync:Destination:Path={_directory.Path}", $"--CostSync:StateDirectory={_directory.Path}", "--CostSync:Logging:Path=");
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("`CostSync:Destination:Prefx` (environment variable `CostSync__Destination__Prefx`) is not a known setting; did you mean `Prefix`", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_DaemonGetsSigterm_StopsWithExitZero()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -53,9 +65,16 @@ public sealed class ProcessSmokeTests : IDisposable
         Assert.True(process.ExitCode == 0, await stderr);
     }
 
-    private static Process Start(params string[] args)
+    private static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Process Start(Dictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CostSync.dll"));
         foreach (var arg in args)
         {

@@ -83,6 +83,65 @@ public sealed class ConfigurationValidatorTests : IDisposable
         Assert.Empty(Validate(TestSettings.Valid(_state.Path).With(key, value)));
 
     [Fact]
+    public void Validate_PartSizeEqualToBudgetButPooledLarger_RejectsPartSizeAndThresholdWithFix()
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Transfer:PartSizeMiB", "20").With("CostSync:Transfer:MemoryBudgetMiB", "20");
+
+        var problems = Validate(settings);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("`CostSync:Transfer:PartSizeMiB` = `20` needs a 32 MiB buffer per part (buffers are pooled at the next power of two), more than `CostSync:Transfer:MemoryBudgetMiB` = 20", problems[0], StringComparison.Ordinal);
+        Assert.Contains("lower PartSizeMiB to at most 16 or raise MemoryBudgetMiB to 32. Example: `PartSizeMiB = 16`.", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("`CostSync:Transfer:MultipartThresholdMiB` = `64` lets objects just under 64 MiB be copied in one piece, which needs a 64 MiB buffer", problems[1], StringComparison.Ordinal);
+        Assert.Contains("lower MultipartThresholdMiB to at most 16 or raise MemoryBudgetMiB to 64", problems[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // threshold above the budget
+    [InlineData("300", "256", "needs a 512 MiB buffer")]
+    // threshold a little above a power of two: the pool charges the next one
+    [InlineData("129", "128", "needs a 256 MiB buffer")]
+    // a budget below every possible buffer: only raising it helps
+    [InlineData("5", "5", "raise MemoryBudgetMiB to 8. Example: `MemoryBudgetMiB = 8`.")]
+    public void Validate_ThresholdTooLargeForBudget_RejectsWithFix(string threshold, string budget, string text)
+    {
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Transfer:PartSizeMiB", "5")
+            .With("CostSync:Transfer:MemoryBudgetMiB", budget)
+            .With("CostSync:Transfer:MultipartThresholdMiB", threshold);
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith($"`CostSync:Transfer:MultipartThresholdMiB` = `{threshold}`", StringComparison.Ordinal) && p.Contains(text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(20)]
+    [InlineData(33)]
+    [InlineData(64)]
+    public async Task Validate_TransferSizes_AcceptsExactlyWhatThePoolCanRent(int budgetMiB)
+    {
+        const int MiB = 1024 * 1024;
+        foreach (var size in new[] { 5, 6, 8, 9, 16, 17, 20, 32, 33, 64, 65 })
+        {
+            var pool = new CostSync.Sync.Transfer.PartBufferPool(budgetMiB * (long)MiB);
+            var partRentable = await CanRentAsync(pool, size * MiB);
+            var singleRentable = await CanRentAsync(pool, (size * MiB) - 1);
+            var settings = TestSettings.Valid(_state.Path)
+                .With("CostSync:Transfer:MemoryBudgetMiB", budgetMiB.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("CostSync:Transfer:PartSizeMiB", size.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("CostSync:Transfer:MultipartThresholdMiB", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            var problems = Validate(settings);
+
+            Assert.Equal(!partRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:PartSizeMiB`", StringComparison.Ordinal)));
+            Assert.Equal(!singleRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:MultipartThresholdMiB`", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void Validate_VaultWithoutSecretIds_NamesBothKeys()
     {
         var problems = Validate(TestSettings.Valid(_state.Path).With("CostSync:Destination:Credentials:SecretId", null));
@@ -108,6 +167,19 @@ public sealed class ConfigurationValidatorTests : IDisposable
 
         Assert.Empty(Validate(settings, ConfigurationValidator.SourceOnly));
         Assert.NotEmpty(Validate(settings));
+    }
+
+    private static async Task<bool> CanRentAsync(CostSync.Sync.Transfer.PartBufferPool pool, int length)
+    {
+        try
+        {
+            using var buffer = await pool.RentAsync(length, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings, IReadOnlyList<Type>? sections = null)

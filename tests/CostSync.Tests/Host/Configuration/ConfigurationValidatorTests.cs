@@ -31,7 +31,6 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Oci:Region", "US East", "is not a region identifier")]
     [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "objectstorage", "is not an absolute URL")]
     [InlineData("CostSync:Alerts:TopicId", "alerts", "is not an OCID")]
-    [InlineData("CostSync:Destination:Credentials:SecretId", "keys", "is not a secret OCID")]
     // destination and transfer
     [InlineData("CostSync:Destination:Bucket", "Cost_Reports", "is not an S3 bucket name")]
     [InlineData("CostSync:Destination:Prefix", "/reports", "must not start with `/`")]
@@ -139,6 +138,33 @@ public sealed class ConfigurationValidatorTests : IDisposable
             Assert.Equal(!partRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:PartSizeMiB`", StringComparison.Ordinal)));
             Assert.Equal(!singleRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:MultipartThresholdMiB`", StringComparison.Ordinal)));
         }
+    }
+
+    [Theory]
+    // a pasted AWS secret key or access key id where the Vault secret's OCID belongs
+    [InlineData("CostSync:Destination:Credentials:SecretId", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
+    [InlineData("CostSync:Destination:Credentials:AccessKeySecretId", "AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("CostSync:Destination:Credentials:SecretKeySecretId", "ocid1 wJalrXUtnFEMI/K7MDENG")]
+    public void Validate_SecretIdThatIsNotAnOcid_NamesTheKeyAndHidesTheValue(string key, string value)
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Destination:Credentials:SecretId", null)
+            .With("CostSync:Destination:Credentials:AccessKeySecretId", "ocid1.vaultsecret.oc1.iad.access")
+            .With("CostSync:Destination:Credentials:SecretKeySecretId", "ocid1.vaultsecret.oc1.iad.secret")
+            .With(key, value);
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith($"`{key}` = (value hidden: {value.Length} characters that are not an OCID, possibly a pasted key) ", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.DoesNotContain(value, p, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.DoesNotContain(value[..8], p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SecretIdOcidInConflict_ShowsTheOcid()
+    {
+        var problems = Validate(TestSettings.Valid(_state.Path).With("CostSync:Destination:Credentials:AccessKeySecretId", "ocid1.vaultsecret.oc1.iad.access"));
+
+        Assert.Contains(problems, p => p.StartsWith("`CostSync:Destination:Credentials:SecretId` = `ocid1.vaultsecret.oc1.iad.keys` is set together with", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,6 +37,10 @@ public static class OciServiceCollectionExtensions
         services.AddHttpClient(OciAuthProviderFactory.InstancePrincipalHttpClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
 
+        // Instance metadata is link-local: an HTTP proxy (HTTPS_PROXY/HTTP_PROXY) must never see it or its leaf key.
+        services.AddHttpClient(OciAuthProviderFactory.MetadataHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(useProxy: false));
+
         AddReadClient<IObjectStorageClient, ObjectStorageClient>(services);
         AddReadClient<ISecretsClient, SecretsClient>(services);
 
@@ -102,8 +106,12 @@ public static class OciServiceCollectionExtensions
         client.Timeout = retry.TotalRequestTimeout + TimeSpan.FromMinutes(1);
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    private static SocketsHttpHandler CreatePrimaryHandler() => CreatePrimaryHandler(useProxy: true);
+
+    private static SocketsHttpHandler CreatePrimaryHandler(bool useProxy) => new()
     {
+        UseProxy = useProxy,
+
         // .csv.gz bytes (and their MD5) must arrive exactly as stored.
         AutomaticDecompression = DecompressionMethods.None,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

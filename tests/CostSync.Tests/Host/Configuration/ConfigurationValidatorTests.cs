@@ -30,6 +30,11 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Oci:TenancyId", "my-tenancy", "is not a tenancy OCID")]
     [InlineData("CostSync:Oci:Region", "US East", "is not a region identifier")]
     [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "objectstorage", "is not an absolute URL")]
+    // plain http to anything but loopback would expose reports, keys or tokens
+    [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "http://objectstorage.us-ashburn-1.oraclecloud.com/", "must use https:// (it carries the cost reports;")]
+    [InlineData("CostSync:Oci:Endpoints:Secrets", "http://10.0.0.7/", "must use https:// (it carries the AWS keys read from Vault;")]
+    [InlineData("CostSync:Oci:Endpoints:Auth", "http://auth.example.com/", "must use https:// (it carries the instance's security tokens;")]
+    [InlineData("CostSync:Oci:Endpoints:Notifications", "http://notification.example.com/", "must use https://")]
     [InlineData("CostSync:Alerts:TopicId", "alerts", "is not an OCID")]
     // destination and transfer
     [InlineData("CostSync:Destination:Bucket", "Cost_Reports", "is not an S3 bucket name")]
@@ -78,6 +83,11 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "30 0 */6 * * *")]
     [InlineData("CostSync:Schedule:TimeZone", "Europe/Berlin")]
     [InlineData("CostSync:Alerts:RepeatEvery", "12:00:00")]
+    // http is fine on loopback (an emulator), and for instance metadata (link-local, http only)
+    [InlineData("CostSync:Oci:Endpoints:Secrets", "http://127.0.0.1:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "http://localhost:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:Auth", "http://[::1]:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:Metadata", "http://169.254.169.254/opc/v2/")]
     public void Validate_AcceptedForms_HaveNoProblems(string key, string value) =>
         Assert.Empty(Validate(TestSettings.Valid(_state.Path).With(key, value)));
 

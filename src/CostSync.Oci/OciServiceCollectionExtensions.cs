@@ -32,6 +32,7 @@ public static class OciServiceCollectionExtensions
         services.AddOptions<OciOptions>();
         services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);
         services.TryAddSingleton<OciEndpointResolver>();
+        services.TryAddSingleton<ClockSkewMonitor>();
         services.TryAddTransient<SigningHandler>();
 
         services.AddHttpClient(OciAuthProviderFactory.InstancePrincipalHttpClient)

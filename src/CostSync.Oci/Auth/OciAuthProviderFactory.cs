@@ -54,7 +54,7 @@ internal static class OciAuthProviderFactory
             .Build();
         ILogger logger = loggers.CreateLogger<InstancePrincipalAuthProvider>();
         var metadata = new InstanceMetadataClient(clients.CreateClient(MetadataHttpClient), options.Endpoints.Metadata ?? OciEndpoints.DefaultMetadata, pipeline);
-        var federation = new X509FederationClient(http, pipeline, time, logger);
+        var federation = new X509FederationClient(http, pipeline, time, services.GetRequiredService<ClockSkewMonitor>(), logger);
         return new InstancePrincipalAuthProvider(metadata, federation, options, time, logger);
     }
 }

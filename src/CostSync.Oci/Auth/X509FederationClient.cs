@@ -18,17 +18,22 @@ internal sealed class X509FederationClient
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
+    private readonly ClockSkewMonitor _clock;
     private readonly ILogger _logger;
 
-    public X509FederationClient(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, TimeProvider time, ILogger logger)
+    public X509FederationClient(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, TimeProvider time, ClockSkewMonitor clock, ILogger logger)
     {
         _http = http;
         _pipeline = pipeline;
         _time = time;
+        _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Obtains a token for <paramref name="sessionKey"/>. Tries the SHA-256 key id form first and the SHA-1 form after a 401.</summary>
+    /// <summary>
+    /// Obtains a token for <paramref name="sessionKey"/>. Tries the SHA-256 key id form first and the SHA-1 form after a
+    /// 401, unless the 401 comes from this machine's clock being off (then the error says so at once).
+    /// </summary>
     public async Task<string> GetTokenAsync(Uri authHost, InstanceIdentity identity, string tenancyId, RSA sessionKey, CancellationToken cancellationToken)
     {
         var uri = new Uri(OciEndpoints.BaseOf(OciService.Auth, authHost) + "/x509", UriKind.Absolute);
@@ -42,7 +47,7 @@ internal sealed class X509FederationClient
         try
         {
             HttpResponseMessage response = await SendAsync(uri, body, new OciSigningKey($"{tenancyId}/fed-x509-sha256/{KeyFingerprint.Sha256Of(certificate)}", identity.PrivateKey), cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !_clock.IsClockOff(response))
             {
                 response.Dispose();
                 Log.FederationSha1Fallback(_logger);

@@ -58,6 +58,12 @@ internal static class CostSyncApp
         LogStartup(invocation, host);
         try
         {
+            if (invocation.Command == CommandKind.Daemon || (invocation.Command == CommandKind.Once && !invocation.DryRun))
+            {
+                // A run needs its lock and state files: an unusable state directory is a start-up error, not a skipped run.
+                host.Services.GetRequiredService<StateStore>().EnsureWritable();
+            }
+
             return await RunCommandAsync(invocation, host, environment.Output, cancellationToken);
         }
         catch (OciConfigurationException ex)

@@ -4,9 +4,11 @@ using CostSync.Alerts;
 using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Credentials;
+using CostSync.Logging;
 using CostSync.Oci;
 using CostSync.Oci.Auth;
 using CostSync.Oci.ObjectStorage;
+using CostSync.State;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Integrity;
@@ -26,11 +28,20 @@ internal sealed class DoctorRunner(
     IOptions<DestinationOptions> destination,
     AlertPublisher alerts,
     AlertMessageBuilder messages,
+    StateStore state,
+    IOptions<LoggingOptions> logging,
+    LogFileLocation logFile,
+    StartupNotes notes,
     TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<DoctorResult>> RunAsync(bool sendTestAlert, CancellationToken cancellationToken)
     {
-        var results = new List<DoctorResult> { new("configuration", DoctorStatus.Ok, "valid") };
+        var results = new List<DoctorResult>
+        {
+            new("configuration", DoctorStatus.Ok, "valid"),
+            DirectoryChecks.State(state),
+            DirectoryChecks.Log(logging.Value, logFile, notes),
+        };
         results.AddRange(await OciAsync(cancellationToken));
         var (vault, keys) = await CredentialsAsync(cancellationToken);
         results.Add(vault);

@@ -53,16 +53,7 @@ internal sealed class RunCoordinator(
         RunOutcome outcome;
         try
         {
-            using var held = runLock.TryAcquire(out var holder);
-            if (held is null)
-            {
-                Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
-                outcome = new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
-            }
-            else
-            {
-                outcome = await RunLockedAsync(stoppingToken);
-            }
+            outcome = await AcquireAndRunAsync(stoppingToken);
         }
         finally
         {
@@ -71,6 +62,42 @@ internal sealed class RunCoordinator(
 
         Completed?.Invoke(outcome);
         return outcome;
+    }
+
+    private async Task<RunOutcome> AcquireAndRunAsync(CancellationToken stoppingToken)
+    {
+        IDisposable? held;
+        string? holder;
+        try
+        {
+            held = runLock.TryAcquire(out holder);
+        }
+        catch (StateDirectoryException ex)
+        {
+            // The directory went read-only or lost its permissions after start-up: a failed run that says why, not a held lock.
+            return await StateDirectoryFailedAsync(ex, stoppingToken);
+        }
+
+        using (held)
+        {
+            if (held is null)
+            {
+                Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
+                return new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
+            }
+
+            return await RunLockedAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Logs and alerts a run that could not start because the state directory is unusable (no history can be written).</summary>
+    private async Task<RunOutcome> StateDirectoryFailedAsync(StateDirectoryException exception, CancellationToken stoppingToken)
+    {
+        var startedAt = clock.Now;
+        var result = FailedResult(RunId.New(startedAt), startedAt, exception.Message);
+        Log.RunFailed(logger, result.RunId, exception.Message);
+        await alerts.OnRunCompletedAsync(result, clock.NextRun, stoppingToken);
+        return new RunOutcome(RunOutcomeKind.Failed, result);
     }
 
     private async Task<RunOutcome> RunLockedAsync(CancellationToken stoppingToken)

@@ -35,6 +35,39 @@ public sealed class ProcessSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_StateDirectoryOnReadOnlyFileSystem_ExitsTwoSayingSo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var state = Directory.CreateDirectory(Path.Combine(_directory.Path, "state")).FullName;
+        // A read-only mount in a private mount namespace (root, or user namespaces), so nothing outside the process sees it.
+        const string MountReadOnly = "mount -t tmpfs -o ro costsync-ro \"$0\"";
+        using (var probe = Process.Start(new ProcessStartInfo("unshare", ["-m", "--propagation", "private", "sh", "-c", MountReadOnly, state]) { RedirectStandardError = true }))
+        {
+            await probe!.WaitForExitAsync(ct);
+            if (probe.ExitCode != 0)
+            {
+                Assert.Skip("needs mount namespaces (unshare -m) to make a read-only file system");
+            }
+        }
+
+        var info = new ProcessStartInfo("unshare") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-m", "--propagation", "private", "sh", "-c", MountReadOnly + " && exec dotnet \"$@\"", state,
+            Path.Combine(AppContext.BaseDirectory, "CostSync.dll"), "--once", $"--CostSync:StateDirectory={state}", "--CostSync:Logging:Path=",
+            "--CostSync:Destination:Kind=Directory", $"--CostSync:Destination:Path={Path.Combine(_directory.Path, "out")}"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        Assert.True(process.ExitCode == 2, await stderr);
+        Assert.Contains($"The state directory `{state}` is on a read-only file system", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds the lock", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_DaemonGetsSigterm_StopsWithExitZero()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -34,6 +34,7 @@ internal sealed class RunCoordinator(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
     private readonly TimeSpan _progressInterval = options.Value.ProgressInterval;
+    private readonly SourceOptions _source = source.Value;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
 
     /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
@@ -217,11 +218,19 @@ internal sealed class RunCoordinator(
         }
 
         var t = result.Totals;
+        var nothingListed = result.Status == SyncRunStatus.Succeeded && t.Listed == 0;
+        if (nothingListed)
+        {
+            Log.NothingListed(logger, result.RunId, NothingListedHint.For(_source));
+        }
+
         var status = result.Status.ToString();
         var bytes = Units.Bytes(t.Bytes);
         var duration = Units.Duration(result.Duration);
         var next = Units.Time(nextRun);
-        Log.RunSummary(logger, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next);
+        var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
+        var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
+        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next, warning);
     }
 
     public void Dispose() => _gate.Dispose();

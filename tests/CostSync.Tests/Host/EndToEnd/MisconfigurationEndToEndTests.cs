@@ -53,4 +53,25 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         Assert.Contains("-> fix: make it writable for the service user", result.Output, StringComparison.Ordinal);
         Assert.Contains($"WARN  log directory       Cannot write log files to `{UnwritableDirectory}/costsync-logs`", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Once_IncludeGlobMatchesNothing_WarnsInLogAndSummaryAndAlerts()
+    {
+        _cli.Settings["CostSync:Source:Include:0"] = "reports/cost-csv/*.csv";
+
+        var result = await _cli.RunAsync(["--once"], Ct);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var logs = _cli.Logs.GetSnapshot();
+        var warning = Assert.Single(logs, r => r.Id.Name == "NothingListed");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("after `CostSync:Source:Include` (`reports/cost-csv/*.csv`)", warning.Message, StringComparison.Ordinal);
+        var summary = Assert.Single(logs, r => r.Id.Name == "RunSummary");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, summary.Level);
+        Assert.Contains(": 0 listed, 0 copied", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("WARNING: no source object was listed", summary.Message, StringComparison.Ordinal);
+        var alert = Assert.Single(_cli.Emulator.Notifications.Messages);
+        Assert.EndsWith(": no cost reports listed", alert.Title, StringComparison.Ordinal);
+        Assert.Contains("the patterns match none of the report names", alert.Body, StringComparison.Ordinal);
+    }
 }

@@ -42,8 +42,8 @@ public static class OciServiceCollectionExtensions
         services.AddHttpClient(OciAuthProviderFactory.MetadataHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(useProxy: false));
 
-        AddReadClient<IObjectStorageClient, ObjectStorageClient>(services);
-        AddReadClient<ISecretsClient, SecretsClient>(services);
+        AddReadClient<IObjectStorageClient, ObjectStorageClient>(services, "OCI Object Storage");
+        AddReadClient<ISecretsClient, SecretsClient>(services, "OCI Vault (secrets)");
 
         IHttpClientBuilder notifications = services.AddHttpClient<INotificationClient, NotificationClient>()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
@@ -53,14 +53,14 @@ public static class OciServiceCollectionExtensions
             OciRetryOptions retry = context.ServiceProvider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
             ILogger logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<NotificationClient>();
             pipeline.AddTimeout(retry.TotalRequestTimeout)
-                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, nameof(INotificationClient)))
+                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, "OCI Notifications"))
                 .AddTimeout(retry.AttemptTimeout);
         });
         notifications.AddHttpMessageHandler<SigningHandler>();
         return services;
     }
 
-    private static void AddReadClient<TClient, TImplementation>(IServiceCollection services)
+    private static void AddReadClient<TClient, TImplementation>(IServiceCollection services, string serviceName)
         where TClient : class
         where TImplementation : class, TClient
     {
@@ -73,7 +73,7 @@ public static class OciServiceCollectionExtensions
         {
             OciRetryOptions retry = provider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
             ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<TImplementation>();
-            ConfigureRetry(options.Retry, retry, idempotent: true, logger, typeof(TClient).Name);
+            ConfigureRetry(options.Retry, retry, idempotent: true, logger, serviceName);
             options.AttemptTimeout.Timeout = retry.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = retry.TotalRequestTimeout;
             options.CircuitBreaker.SamplingDuration = retry.AttemptTimeout * 2;
@@ -93,8 +93,16 @@ public static class OciServiceCollectionExtensions
         options.ShouldRetryAfterHeader = true;
         options.OnRetry = args =>
         {
-            string outcome = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
-            Log.Retrying(logger, client, outcome, args.AttemptNumber + 1, args.RetryDelay);
+            // One line per attempt with its cause; the exception itself (with its stack trace) only at Debug.
+            Uri? uri = args.Outcome.Result?.RequestMessage?.RequestUri ?? args.Context.GetRequestMessage()?.RequestUri;
+            string host = uri is null ? "?" : uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
+            string outcome = args.Outcome.Exception is { } e ? e.Message.TrimEnd('.') : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+            Log.Retrying(logger, client, host, outcome, args.AttemptNumber + 1, args.RetryDelay);
+            if (args.Outcome.Exception is { } exception)
+            {
+                Log.AttemptFailureDetail(logger, client, args.AttemptNumber + 1, exception);
+            }
+
             return default;
         };
         return options;

@@ -110,7 +110,7 @@ internal sealed class SyncEngine(
         {
             var error = Integrity.TransferFailures.IsSourceChanged(e)
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
-                : e.Message;
+                : DestinationFailures.Describe(e, destinationOptions.Value);
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
             return new ObjectOutcome(item.Name, item.Action, false, 0, error);
         }
@@ -127,8 +127,9 @@ internal sealed class SyncEngine(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.DeleteFailed(logger, item.DestinationKey, e.Message);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, e.Message);
+            var error = DestinationFailures.Describe(e, destinationOptions.Value);
+            Log.DeleteFailed(logger, item.DestinationKey, error);
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error);
         }
     }
 
@@ -146,8 +147,9 @@ internal sealed class SyncEngine(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.LedgerWriteFailed(logger, scope.Layout.LedgerKey, e.Message);
-            return $"The ledger {scope.Layout.LedgerKey} could not be written: {e.Message}";
+            var error = DestinationFailures.Describe(e, destinationOptions.Value);
+            Log.LedgerWriteFailed(logger, scope.Layout.LedgerKey, error);
+            return $"The ledger {scope.Layout.LedgerKey} could not be written: {error}";
         }
     }
 

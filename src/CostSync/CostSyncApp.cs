@@ -88,6 +88,11 @@ internal static class CostSyncApp
             Log.LogFileUnavailable(logger, fileWarning);
         }
 
+        foreach (var warning in ConfigurationWarnings.Find(host.Services.GetRequiredService<IOptions<OciOptions>>().Value))
+        {
+            Log.ConfigurationWarning(logger, warning);
+        }
+
         if (invocation.Command == CommandKind.Daemon && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
         {
             var schedule = host.Services.GetRequiredService<IOptions<ScheduleOptions>>().Value;

@@ -138,9 +138,11 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
 
         _certificateTenancy = tenancy;
         OciRegion region = await GetRegionAsync(cancellationToken);
-        Uri authHost = _options.Endpoints.Auth ?? OciEndpoints.DefaultHost(OciService.Auth, region);
+        OciEndpoint auth = _options.Endpoints.Auth is { } configured
+            ? new OciEndpoint(OciEndpoints.BaseOf(OciService.Auth, configured), OciService.Auth, "CostSync:Oci:Endpoints:Auth", null)
+            : new OciEndpoint(OciEndpoints.BaseOf(OciService.Auth, OciEndpoints.DefaultHost(OciService.Auth, region)), OciService.Auth, null, region);
         var sessionKey = RSA.Create(2048);
-        string token = await _federation.GetTokenAsync(authHost, identity, tenancy, sessionKey, cancellationToken);
+        string token = await _federation.GetTokenAsync(auth, identity, tenancy, sessionKey, cancellationToken);
         DateTimeOffset expiresAt;
         try
         {

@@ -34,16 +34,16 @@ internal sealed class X509FederationClient
     /// Obtains a token for <paramref name="sessionKey"/>. Tries the SHA-256 key id form first and the SHA-1 form after a
     /// 401, unless the 401 comes from this machine's clock being off (then the error says so at once).
     /// </summary>
-    public async Task<string> GetTokenAsync(Uri authHost, InstanceIdentity identity, string tenancyId, RSA sessionKey, CancellationToken cancellationToken)
+    public async Task<string> GetTokenAsync(OciEndpoint authEndpoint, InstanceIdentity identity, string tenancyId, RSA sessionKey, CancellationToken cancellationToken)
     {
-        var uri = new Uri(OciEndpoints.BaseOf(OciService.Auth, authHost) + "/x509", UriKind.Absolute);
+        var uri = new Uri(authEndpoint.BaseUrl + "/x509", UriKind.Absolute);
         byte[] certificate = identity.Certificate.RawData;
         var body = new X509FederationRequestDto(
             Convert.ToBase64String(certificate),
             [.. identity.Intermediates.Select(c => Convert.ToBase64String(c.RawData))],
             Convert.ToBase64String(sessionKey.ExportSubjectPublicKeyInfo()),
             "SHA256");
-        var call = new OciCall("X509 federation", "instance principal certificate");
+        var call = new OciCall("X509 federation", "instance principal certificate") { Endpoint = authEndpoint };
         try
         {
             HttpResponseMessage response = await SendAsync(uri, body, new OciSigningKey($"{tenancyId}/fed-x509-sha256/{KeyFingerprint.Sha256Of(certificate)}", identity.PrivateKey), cancellationToken);

@@ -19,6 +19,7 @@ namespace CostSync.Doctor;
 /// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, alerts. Never prints a secret.</summary>
 internal sealed class DoctorRunner(
     IOciAuthProvider auth,
+    IOptions<OciOptions> oci,
     IObjectStorageClient objectStorage,
     SourceBucketResolver bucket,
     IOptions<SourceOptions> source,
@@ -38,7 +39,7 @@ internal sealed class DoctorRunner(
     {
         var results = new List<DoctorResult>
         {
-            new("configuration", DoctorStatus.Ok, "valid"),
+            Configuration(),
             DirectoryChecks.State(state),
             DirectoryChecks.Log(logging.Value, logFile, notes),
         };
@@ -54,6 +55,11 @@ internal sealed class DoctorRunner(
         results.Add(await AlertsAsync(sendTestAlert, cancellationToken));
         return results;
     }
+
+    private DoctorResult Configuration() =>
+        ConfigurationWarnings.Find(oci.Value) is { Count: > 0 } warnings
+            ? new DoctorResult("configuration", DoctorStatus.Warn, $"valid, but: {string.Join(" ", warnings)}", "fix the setting named above")
+            : new DoctorResult("configuration", DoctorStatus.Ok, "valid");
 
     private async Task<IReadOnlyList<DoctorResult>> OciAsync(CancellationToken cancellationToken)
     {
@@ -138,7 +144,7 @@ internal sealed class DoctorRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:DeleteObject under the prefix");
+            return new DoctorResult(Name, DoctorStatus.Fail, DestinationFailures.Describe(ex, destination.Value), "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:DeleteObject under the prefix");
         }
     }
 

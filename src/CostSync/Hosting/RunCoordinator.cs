@@ -28,6 +28,7 @@ internal sealed class RunCoordinator(
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
     IOptions<SourceOptions> source,
+    IOptions<DestinationOptions> destination,
     ILogger<RunCoordinator> logger) : IDisposable
 {
     private const int LoggedFailures = 20;
@@ -35,6 +36,7 @@ internal sealed class RunCoordinator(
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
     private readonly TimeSpan _progressInterval = options.Value.ProgressInterval;
     private readonly SourceOptions _source = source.Value;
+    private readonly DestinationOptions _destination = destination.Value;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
 
     /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
@@ -129,7 +131,7 @@ internal sealed class RunCoordinator(
         {
             // The one boundary where a run's failure is caught: logged, alerted, and the schedule continues.
             Log.RunExceptionDetail(logger, runId, ex);
-            result = FailedResult(runId, startedAt, ex.Message);
+            result = FailedResult(runId, startedAt, DestinationFailures.Describe(ex, _destination));
         }
 
         await RecordAsync(result, startedAt, stoppingToken);

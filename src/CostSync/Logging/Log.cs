@@ -74,6 +74,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4001, EventName = "LogFileUnavailable", Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void LogFileUnavailable(ILogger logger, string warning);
 
+    [LoggerMessage(EventId = 4004, EventName = "ConfigurationWarning", Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    public static partial void ConfigurationWarning(ILogger logger, string warning);
+
     [LoggerMessage(EventId = 4002, EventName = "CommandFailed", Level = LogLevel.Error, Message = "{Command} failed: {Reason}")]
     public static partial void CommandFailed(ILogger logger, string command, string reason);
 

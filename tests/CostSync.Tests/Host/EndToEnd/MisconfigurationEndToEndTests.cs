@@ -74,4 +74,86 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         Assert.EndsWith(": no cost reports listed", alert.Title, StringComparison.Ordinal);
         Assert.Contains("the patterns match none of the report names", alert.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task List_ObjectStorageUnreachable_OneLinePerRetryNamingServiceAndKeyWithoutStackTraces()
+    {
+        _cli.Settings["CostSync:Oci:Endpoints:ObjectStorage"] = "http://127.0.0.1:1/";
+        _cli.Settings["CostSync:Oci:Retry:MaxRetryAttempts"] = "2";
+
+        var result = await _cli.RunAsync(["list"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var logs = _cli.Logs.GetSnapshot();
+        var retries = logs.Where(r => r.Id.Id == 1003).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, r => Assert.Contains("OCI Object Storage\" at \"127.0.0.1:1\" failed (\"Connection refused (127.0.0.1:1)\")", r.Message, StringComparison.Ordinal));
+        Assert.All(logs, r => Assert.Null(r.Exception));
+        var failed = Assert.Single(logs, r => r.Id.Name == "CommandFailed");
+        Assert.Contains("ListObjects failed: OCI Object Storage at 127.0.0.1:1 did not answer (Connection refused (127.0.0.1:1)). Check `CostSync:Oci:Endpoints:ObjectStorage`", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_S3Unreachable_FailLineNamingServiceUrlInsteadOfACrash()
+    {
+        UnreachableS3();
+
+        var result = await _cli.RunAsync(["doctor"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("FAIL  destination write   S3 at `CostSync:Destination:ServiceUrl` = http://127.0.0.1:1/ did not answer (Connection refused (127.0.0.1:1))", result.Output, StringComparison.Ordinal);
+        Assert.Contains("WARN  S3 lifecycle rule   cannot read the lifecycle configuration: S3 at `CostSync:Destination:ServiceUrl`", result.Output, StringComparison.Ordinal);
+        Assert.All(_cli.Logs.GetSnapshot(), r => Assert.Null(r.Exception));
+    }
+
+    [Fact]
+    public async Task Once_S3Unreachable_RunErrorAndAlertNameS3AndTheKey()
+    {
+        UnreachableS3();
+
+        var result = await _cli.RunAsync(["--once"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        const string Side = "S3 at `CostSync:Destination:ServiceUrl` = http://127.0.0.1:1/ did not answer (Connection refused (127.0.0.1:1))";
+        Assert.Contains(Side, Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "RunFailed").Message, StringComparison.Ordinal);
+        Assert.Contains(Side, Assert.Single(_cli.Emulator.Notifications.Messages).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_RegionNotKnown_WarnsAtStartNamingTheClosestRegion()
+    {
+        _cli.Settings["CostSync:Oci:Region"] = "us-ashburn1";
+
+        var list = await _cli.RunAsync(["list"], Ct);
+        var doctor = await _cli.RunAsync(["doctor"], Ct);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        var warning = _cli.Logs.GetSnapshot().First(r => r.Id.Name == "ConfigurationWarning");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("`CostSync:Oci:Region` = `us-ashburn1` is not an OCI region CostSync knows (did you mean `us-ashburn-1`?)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("WARN  configuration       valid, but: `CostSync:Oci:Region` = `us-ashburn1`", doctor.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_SourceBucketIsNotTheTenancy_BlingNotFoundAlsoSaysSo()
+    {
+        _cli.Settings["CostSync:Source:Bucket"] = "ocid1.tenancy.oc1..someoneelse";
+
+        var result = await _cli.RunAsync(["list"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var failed = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "CommandFailed");
+        Assert.Contains("home region", failed.Message, StringComparison.Ordinal);
+        Assert.Contains($"(3) The bucket `ocid1.tenancy.oc1..someoneelse` is not this principal's tenancy OCID (`{_cli.Emulator.TenancyId}`)", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("leave CostSync:Source:Bucket empty", failed.Message, StringComparison.Ordinal);
+    }
+
+    private void UnreachableS3()
+    {
+        _cli.Settings["CostSync:Destination:Kind"] = "S3";
+        _cli.Settings["CostSync:Destination:Bucket"] = "cost-reports";
+        _cli.Settings["CostSync:Destination:ServiceUrl"] = "http://127.0.0.1:1/";
+        _cli.Settings["CostSync:Destination:ForcePathStyle"] = "true";
+        _cli.Emulator.Secrets.Set(CliHarness.SecretId, "{\"accessKeyId\": \"AKIAEXAMPLE\", \"secretAccessKey\": \"example-secret\"}");
+    }
 }

@@ -17,6 +17,9 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "0 */6 * *", "is not a cron expression (expected 5 fields")]
     [InlineData("CostSync:Schedule:Cron", "61 * * * *", "is not a cron expression")]
     [InlineData("CostSync:Schedule:TimeZone", "Mars/Olympus", "is not a known time zone")]
+    // valid cron syntax for a date that never comes
+    [InlineData("CostSync:Schedule:Cron", "0 0 31 2 *", "never fires (it names a date that does not exist")]
+    [InlineData("CostSync:Schedule:Cron", "0 0 0 30 2 *", "never fires")]
     // durations: type first, then range
     [InlineData("CostSync:Alerts:RepeatEvery", "one day", "is not a duration")]
     [InlineData("CostSync:Alerts:RepeatEvery", "00:00:10", "must be at least 1 minute")]
@@ -83,6 +86,8 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "30 0 */6 * * *")]
     [InlineData("CostSync:Schedule:TimeZone", "Europe/Berlin")]
     [InlineData("CostSync:Alerts:RepeatEvery", "12:00:00")]
+    // 29 February fires in leap years only, which is still a schedule
+    [InlineData("CostSync:Schedule:Cron", "0 0 29 2 *")]
     // http is fine on loopback (an emulator), and for instance metadata (link-local, http only)
     [InlineData("CostSync:Oci:Endpoints:Secrets", "http://127.0.0.1:8080/")]
     [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "http://localhost:8080/")]

@@ -148,6 +148,36 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         Assert.Contains("leave CostSync:Source:Bucket empty", failed.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Once_InstancePrincipalWhereMetadataRefuses_SaysNotAnOciInstanceNotAVaultPolicy()
+    {
+        // Another cloud's metadata service answers OCI's paths with 4xx (the emulator does the same for a path it does not serve).
+        UnreachableS3();
+        _cli.Settings["CostSync:Oci:Auth"] = "InstancePrincipal";
+        _cli.Settings["CostSync:Oci:Endpoints:Metadata"] = new Uri(_cli.Emulator.BaseUri, "not-opc/v2/").ToString();
+
+        var result = await _cli.RunAsync(["--once"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var failed = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "RunFailed");
+        Assert.Contains("so it is not reachable or refused: not an OCI instance?", failed.Message, StringComparison.Ordinal);
+        Assert.Contains("set `CostSync:Oci:Auth` = ApiKey", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-bundles", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_InstancePrincipalWithoutMetadataService_SaysNotAnOciInstance()
+    {
+        _cli.Settings["CostSync:Oci:Auth"] = "InstancePrincipal";
+        _cli.Settings["CostSync:Oci:Endpoints:Metadata"] = "http://127.0.0.1:1/opc/v2/";
+
+        var result = await _cli.RunAsync(["list"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var failed = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "CommandFailed");
+        Assert.Contains("instance metadata at http://127.0.0.1:1/opc/v2/identity/cert.pem did not answer (Connection refused (127.0.0.1:1)), so it is not reachable or refused: not an OCI instance?", failed.Message, StringComparison.Ordinal);
+    }
+
     private void UnreachableS3()
     {
         _cli.Settings["CostSync:Destination:Kind"] = "S3";

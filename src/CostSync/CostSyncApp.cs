@@ -159,7 +159,7 @@ internal static class CostSyncApp
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException or IOException)
         {
-            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message);
+            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", SettingsFileProblem.Describe(ex));
             return null;
         }
 
@@ -217,6 +217,11 @@ internal static class CostSyncApp
         if (invocation.ConfigFile is { } file)
         {
             var full = Path.GetFullPath(file);
+            if (Directory.Exists(full))
+            {
+                throw new FileNotFoundException($"The settings file `{full}` given with `--config` is a directory. Give the JSON file itself, e.g. `--config {Path.Combine(full, "appsettings.json")}`.");
+            }
+
             if (!File.Exists(full))
             {
                 throw new FileNotFoundException($"The settings file `{full}` given with `--config` does not exist.");

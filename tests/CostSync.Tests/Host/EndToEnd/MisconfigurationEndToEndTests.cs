@@ -178,6 +178,32 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         Assert.Contains("instance metadata at http://127.0.0.1:1/opc/v2/identity/cert.pem did not answer (Connection refused (127.0.0.1:1)), so it is not reachable or refused: not an OCI instance?", failed.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Once_ConfigFileWithInvalidJson_ExitsTwoWithLineAndColumn()
+    {
+        var file = Path.Combine(_cli.StateDirectory + "-config", "appsettings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "{\n  \"CostSync\": {\n    \"StateDirectory\": \"/tmp/x\",\n    \"Destination\" { }\n  }\n}\n", Ct);
+
+        var result = await _cli.RunAsync(["--once", "--config", file], Ct);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.BootstrapLines);
+        Assert.Contains($"'{file}'", line, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON at line 4, column 19: '{' is invalid after a property name. Expected a ':'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_ConfigPointsAtADirectory_SaysItIsADirectory()
+    {
+        var directory = Directory.CreateDirectory(_cli.StateDirectory + "-config-dir").FullName;
+
+        var result = await _cli.RunAsync(["--once", "--config", directory], Ct);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"The settings file `{directory}` given with `--config` is a directory.", Assert.Single(result.BootstrapLines), StringComparison.Ordinal);
+    }
+
     private void UnreachableS3()
     {
         _cli.Settings["CostSync:Destination:Kind"] = "S3";

@@ -42,6 +42,11 @@ public sealed class ConfigurationValidatorTests : IDisposable
     // destination and transfer
     [InlineData("CostSync:Destination:Bucket", "Cost_Reports", "is not an S3 bucket name")]
     [InlineData("CostSync:Destination:Prefix", "/reports", "must not start with `/`")]
+    // segments that climb, stand still or are blank
+    [InlineData("CostSync:Destination:Prefix", "..", "contains a `..` segment")]
+    [InlineData("CostSync:Destination:Prefix", "oci/../../etc", "contains a `..` segment")]
+    [InlineData("CostSync:Destination:Prefix", "./oci", "contains a `.` segment")]
+    [InlineData("CostSync:Destination:Prefix", "oci/ /reports", "contains an empty or blank segment")]
     [InlineData("CostSync:Destination:MirrorMaxDeleteShare", "1.5", "must be a share between 0 and 1")]
     [InlineData("CostSync:Destination:ServerSideEncryption", "rot13", "must be empty, `AES256` or `aws:kms`")]
     [InlineData("CostSync:Destination:ForcePathStyle", "yes", "is not `true` or `false`")]
@@ -86,6 +91,9 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "30 0 */6 * * *")]
     [InlineData("CostSync:Schedule:TimeZone", "Europe/Berlin")]
     [InlineData("CostSync:Alerts:RepeatEvery", "12:00:00")]
+    // a trailing slash and dots inside a name are fine
+    [InlineData("CostSync:Destination:Prefix", "oci/cost-reports/")]
+    [InlineData("CostSync:Destination:Prefix", "oci/v1.2..3")]
     // 29 February fires in leap years only, which is still a schedule
     [InlineData("CostSync:Schedule:Cron", "0 0 29 2 *")]
     // http is fine on loopback (an emulator), and for instance metadata (link-local, http only)
@@ -190,6 +198,16 @@ public sealed class ConfigurationValidatorTests : IDisposable
         Assert.Equal(2, problems.Count);
         Assert.StartsWith("`CostSync:Destination:Credentials:AccessKeySecretId` is not set", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("`CostSync:Destination:Credentials:SecretKeySecretId` is not set", problems[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DirectoryDestinationWithDotDotPrefix_RejectsThePrefix()
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Destination:Kind", "Directory").With("CostSync:Destination:Path", _state.Path).With("CostSync:Destination:Prefix", "../outside");
+
+        var problem = Assert.Single(Validate(settings));
+
+        Assert.StartsWith("`CostSync:Destination:Prefix` = `../outside` contains a `..` segment", problem, StringComparison.Ordinal);
     }
 
     [Fact]

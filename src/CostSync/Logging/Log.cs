@@ -62,8 +62,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, EventName = "AlertPublished", Level = LogLevel.Information, Message = "Alert sent to {TopicId}: {Title}")]
     public static partial void AlertPublished(ILogger logger, string topicId, string title);
 
-    [LoggerMessage(EventId = 3002, EventName = "AlertPublishFailed", Level = LogLevel.Error, Message = "Could not send the alert \"{Title}\" to {TopicId}: {Reason}")]
-    public static partial void AlertPublishFailed(ILogger logger, string title, string topicId, string reason);
+    [LoggerMessage(EventId = 3002, EventName = "AlertPublishFailed", Level = LogLevel.Error, Message = "Could not send the alert \"{Title}\" to {TopicId}: {Reason} Fix: {Fix}")]
+    public static partial void AlertPublishFailed(ILogger logger, string title, string topicId, string reason, string fix);
 
     [LoggerMessage(EventId = 3003, EventName = "AlertNotConfigured", Level = LogLevel.Warning, Message = "Alert not sent (CostSync:Alerts:TopicId is not set): {Title}")]
     public static partial void AlertNotConfigured(ILogger logger, string title);

@@ -204,6 +204,24 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         Assert.Contains($"The settings file `{directory}` given with `--config` is a directory.", Assert.Single(result.BootstrapLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Once_AlertTopicMissing_LogsAnErrorWithAFixLine()
+    {
+        // A run that alerts (it lists nothing) with a topic OCID that does not exist.
+        _cli.Settings["CostSync:Source:Include:0"] = "no/such/reports/**";
+        _cli.Settings["CostSync:Alerts:TopicId"] = "ocid1.onstopic.oc1.iad.missing";
+
+        var result = await _cli.RunAsync(["--once"], Ct);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var error = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "AlertPublishFailed");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, error.Level);
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("check that `CostSync:Alerts:TopicId` is the OCID of an existing topic", error.Message, StringComparison.Ordinal);
+        Assert.Contains("costsync test-alert", error.Message, StringComparison.Ordinal);
+    }
+
     private void UnreachableS3()
     {
         _cli.Settings["CostSync:Destination:Kind"] = "S3";

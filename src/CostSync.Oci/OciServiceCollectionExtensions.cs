@@ -37,13 +37,18 @@ public static class OciServiceCollectionExtensions
         services.AddOptions<OciOptions>();
         services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);
         services.TryAddSingleton<OciEndpointResolver>();
+        services.TryAddSingleton<ClockSkewMonitor>();
         services.TryAddTransient<SigningHandler>();
 
         services.AddHttpClient(OciAuthProviderFactory.InstancePrincipalHttpClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
 
-        AddReadClient<IObjectStorageClient, ObjectStorageClient>(services);
-        AddReadClient<ISecretsClient, SecretsClient>(services);
+        // Instance metadata is link-local: an HTTP proxy (HTTPS_PROXY/HTTP_PROXY) must never see it or its leaf key.
+        services.AddHttpClient(OciAuthProviderFactory.MetadataHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(useProxy: false));
+
+        AddReadClient<IObjectStorageClient, ObjectStorageClient>(services, "OCI Object Storage");
+        AddReadClient<ISecretsClient, SecretsClient>(services, "OCI Vault (secrets)");
 
         IHttpClientBuilder notifications = services.AddHttpClient<INotificationClient, NotificationClient>()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
@@ -54,7 +59,7 @@ public static class OciServiceCollectionExtensions
             ILogger logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<NotificationClient>();
             OciMetrics metrics = context.ServiceProvider.GetRequiredService<OciMetrics>();
             pipeline.AddTimeout(retry.TotalRequestTimeout)
-                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, metrics, nameof(INotificationClient)))
+                .AddRetry(ConfigureRetry(new HttpRetryStrategyOptions(), retry, idempotent: false, logger, metrics, "OCI Notifications"))
                 .AddTimeout(retry.AttemptTimeout);
         });
         notifications.AddHttpMessageHandler<SigningHandler>();
@@ -69,7 +74,7 @@ public static class OciServiceCollectionExtensions
         return services;
     }
 
-    private static void AddReadClient<TClient, TImplementation>(IServiceCollection services)
+    private static void AddReadClient<TClient, TImplementation>(IServiceCollection services, string serviceName)
         where TClient : class
         where TImplementation : class, TClient
     {
@@ -82,7 +87,7 @@ public static class OciServiceCollectionExtensions
         {
             OciRetryOptions retry = provider.GetRequiredService<IOptions<OciOptions>>().Value.Retry;
             ILogger logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<TImplementation>();
-            ConfigureRetry(options.Retry, retry, idempotent: true, logger, provider.GetRequiredService<OciMetrics>(), typeof(TClient).Name);
+            ConfigureRetry(options.Retry, retry, idempotent: true, logger, provider.GetRequiredService<OciMetrics>(), serviceName);
             options.AttemptTimeout.Timeout = retry.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = retry.TotalRequestTimeout;
             options.CircuitBreaker.SamplingDuration = retry.AttemptTimeout * 2;
@@ -102,9 +107,18 @@ public static class OciServiceCollectionExtensions
         options.ShouldRetryAfterHeader = true;
         options.OnRetry = args =>
         {
-            string outcome = args.Outcome.Exception is { } e ? e.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
-            Log.Retrying(logger, client, outcome, args.AttemptNumber + 1, args.RetryDelay);
-            metrics.Retried(outcome);
+            // One line per attempt with its cause; the exception itself (with its stack trace) only at Debug.
+            Uri? uri = args.Outcome.Result?.RequestMessage?.RequestUri ?? args.Context.GetRequestMessage()?.RequestUri;
+            string host = uri is null ? "?" : uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
+            string outcome = args.Outcome.Exception is { } e ? e.Message.TrimEnd('.') : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+            Log.Retrying(logger, client, host, outcome, args.AttemptNumber + 1, args.RetryDelay);
+            if (args.Outcome.Exception is { } exception)
+            {
+                Log.AttemptFailureDetail(logger, client, args.AttemptNumber + 1, exception);
+            }
+
+            // The metric's label stays low-cardinality: the exception type or the status code, never a message.
+            metrics.Retried(args.Outcome.Exception is { } failure ? failure.GetType().Name : $"HTTP {(int)args.Outcome.Result!.StatusCode}");
             return default;
         };
         return options;
@@ -117,8 +131,12 @@ public static class OciServiceCollectionExtensions
         client.Timeout = retry.TotalRequestTimeout + TimeSpan.FromMinutes(1);
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    private static SocketsHttpHandler CreatePrimaryHandler() => CreatePrimaryHandler(useProxy: true);
+
+    private static SocketsHttpHandler CreatePrimaryHandler(bool useProxy) => new()
     {
+        UseProxy = useProxy,
+
         // .csv.gz bytes (and their MD5) must arrive exactly as stored.
         AutomaticDecompression = DecompressionMethods.None,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
 using CostSync.Sync.Logging;
 using CostSync.Sync.Planning;
@@ -153,7 +154,7 @@ internal sealed class SyncEngine(
         {
             var error = Integrity.TransferFailures.IsSourceChanged(e)
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
-                : e.Message;
+                : DestinationFailures.Describe(e, destinationOptions.Value);
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
             return new ObjectOutcome(item.Name, item.Action, false, 0, error);
         }
@@ -187,8 +188,9 @@ internal sealed class SyncEngine(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.DeleteFailed(logger, item.DestinationKey, e.Message);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, e.Message);
+            var error = DestinationFailures.Describe(e, destinationOptions.Value);
+            Log.DeleteFailed(logger, item.DestinationKey, error);
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error);
         }
     }
 

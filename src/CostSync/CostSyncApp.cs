@@ -66,6 +66,12 @@ internal static class CostSyncApp
         LogStartup(invocation, host);
         try
         {
+            if (invocation.Command == CommandKind.Daemon || (invocation.Command == CommandKind.Once && !invocation.DryRun))
+            {
+                // A run needs its lock and state files: an unusable state directory is a start-up error, not a skipped run.
+                host.Services.GetRequiredService<StateStore>().EnsureWritable();
+            }
+
             if (invocation.Command is CommandKind.Daemon or CommandKind.Once && !invocation.DryRun)
             {
                 OtlpMetrics.Start(host.Services);
@@ -99,6 +105,11 @@ internal static class CostSyncApp
         if (host.Services.GetRequiredService<StartupNotes>().LogFileWarning is { } fileWarning)
         {
             Log.LogFileUnavailable(logger, fileWarning);
+        }
+
+        foreach (var warning in ConfigurationWarnings.Find(host.Services.GetRequiredService<IOptions<OciOptions>>().Value))
+        {
+            Log.ConfigurationWarning(logger, warning);
         }
 
         if (invocation.Command == CommandKind.Daemon && logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
@@ -167,7 +178,7 @@ internal static class CostSyncApp
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or FormatException or IOException)
         {
-            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message);
+            bootstrap.Fatal("Invalid configuration: {Problem} CostSync did not start.", SettingsFileProblem.Describe(ex));
             return null;
         }
 
@@ -225,6 +236,11 @@ internal static class CostSyncApp
         if (invocation.ConfigFile is { } file)
         {
             var full = Path.GetFullPath(file);
+            if (Directory.Exists(full))
+            {
+                throw new FileNotFoundException($"The settings file `{full}` given with `--config` is a directory. Give the JSON file itself, e.g. `--config {Path.Combine(full, "appsettings.json")}`.");
+            }
+
             if (!File.Exists(full))
             {
                 throw new FileNotFoundException($"The settings file `{full}` given with `--config` does not exist.");

@@ -41,6 +41,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddSyncEngine();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LogFileLocation.None);
+        services.TryAddSingleton(new StartupNotes(null));
         services.TryAddSingleton<StateStore>();
         services.TryAddSingleton<RunHistoryStore>();
         services.TryAddSingleton<RunLock>();

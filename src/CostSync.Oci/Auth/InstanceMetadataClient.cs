@@ -58,9 +58,9 @@ internal sealed class InstanceMetadataClient
                 return new OciRegion(info.RegionIdentifier.Trim(), info.RealmDomainComponent.Trim());
             }
         }
-        catch (Exception e) when (e is OciServiceException or JsonException)
+        catch (Exception e) when (e is OciServiceException or OciConfigurationException or JsonException)
         {
-            // Older metadata services lack regionInfo: fall back to the short code.
+            // Older metadata services lack regionInfo: fall back to the short code (which fails with the full explanation if metadata is not there at all).
         }
 
         return OciRegions.Parse(await GetTextAsync("instance/region", cancellationToken));
@@ -79,6 +79,12 @@ internal sealed class InstanceMetadataClient
                     return await _http.SendAsync(request, token);
                 },
                 cancellationToken);
+            if ((int)response.StatusCode is >= 400 and < 500)
+            {
+                // Another cloud's metadata service (or a proxy) refusing OCI's paths: this is not an OCI instance.
+                throw new OciConfigurationException(NotAnInstance(uri, $"refused the request (HTTP {(int)response.StatusCode})"));
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new OciServiceException(response.StatusCode, null, $"Instance metadata {uri} answered HTTP {(int)response.StatusCode}.", OciErrors.HeaderValue(response, "opc-request-id"));
@@ -88,10 +94,14 @@ internal sealed class InstanceMetadataClient
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (OciRetryDecision.IsTransportFailure(e) || e is TaskCanceledException))
         {
-            throw new OciServiceException(0, null,
-                $"Instance metadata at {uri} did not answer ({e.Message}). Instance principal auth works only on an OCI VM; elsewhere set CostSync:Oci:Auth = ApiKey (or CostSync:Oci:Endpoints:Metadata for an emulator).", null, e);
+            throw new OciConfigurationException(NotAnInstance(uri, $"did not answer ({e.Message.TrimEnd('.')})"), e);
         }
     }
+
+    private static string NotAnInstance(Uri uri, string what) =>
+        $"Instance principal: instance metadata at {uri} {what}, so it is not reachable or refused: not an OCI instance? "
+        + "Instance principal auth works only on an OCI VM. Elsewhere set `CostSync:Oci:Auth` = ApiKey (an API-key profile in ~/.oci/config; `oci setup config` creates one), "
+        + "or point `CostSync:Oci:Endpoints:Metadata` at an emulator.";
 
     private X509Certificate2 ParseCertificate(string pem, string path)
     {

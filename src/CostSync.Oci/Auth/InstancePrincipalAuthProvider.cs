@@ -8,12 +8,14 @@ namespace CostSync.Oci.Auth;
 /// <summary>
 /// The VM as principal: instance metadata gives the certificate, federation turns it into a security token for a
 /// fresh session key. The token is refreshed ahead of expiry and after a 401; refreshes are serialized and
-/// callers always get a matching (key id, key) pair.
+/// callers always get a matching (key id, key) pair. An early refresh that fails keeps the still-valid token and
+/// tries again a minute later, so a short outage of metadata or federation never fails a call that could succeed.
 /// </summary>
 internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposable
 {
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MinimumValidity = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan EarlyRetryDelay = TimeSpan.FromMinutes(1);
 
     private readonly InstanceMetadataClient _metadata;
     private readonly X509FederationClient _federation;
@@ -46,7 +48,7 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
             return session.Key;
         }
 
-        return (await RefreshAsync(session, cancellationToken)).Key;
+        return (await RefreshAsync(session, early: true, cancellationToken)).Key;
     }
 
     public async Task RefreshAsync(OciSigningKey rejected, CancellationToken cancellationToken)
@@ -57,7 +59,7 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
             return; // another caller already replaced the rejected token
         }
 
-        await RefreshAsync(session, cancellationToken);
+        await RefreshAsync(session, early: false, cancellationToken);
     }
 
     public async ValueTask<OciRegion> GetRegionAsync(CancellationToken cancellationToken)
@@ -87,8 +89,11 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Replaces <paramref name="seen"/> with a new session unless another caller already did.</summary>
-    private async Task<Session> RefreshAsync(Session? seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces <paramref name="seen"/> with a new session unless another caller already did. When <paramref name="early"/>
+    /// (the token is due for refresh but was not rejected) and the refresh fails, the still-valid token is kept.
+    /// </summary>
+    private async Task<Session> RefreshAsync(Session? seen, bool early, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -99,40 +104,60 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
                 return current;
             }
 
-            // The leaf certificate rotates, so it is re-read on every refresh.
-            using InstanceIdentity identity = await _metadata.GetIdentityAsync(cancellationToken);
-            string tenancy = InstanceCertificates.TenancyOf(identity.Certificate)
-                ?? throw new OciServiceException(0, null, "The instance certificate has no 'opc-tenant:' subject attribute, so it cannot identify a tenancy.", null);
-            if (_certificateTenancy is { } known && !string.Equals(known, tenancy, StringComparison.Ordinal))
-            {
-                throw new OciServiceException(0, null, $"The rotated instance certificate names tenancy {tenancy}, but earlier ones named {known}; refusing to switch tenancy.", null);
-            }
-
-            _certificateTenancy = tenancy;
-            OciRegion region = await GetRegionAsync(cancellationToken);
-            Uri authHost = _options.Endpoints.Auth ?? OciEndpoints.DefaultHost(OciService.Auth, region);
-            var sessionKey = RSA.Create(2048);
-            string token = await _federation.GetTokenAsync(authHost, identity, tenancy, sessionKey, cancellationToken);
-            DateTimeOffset expiresAt;
             try
             {
-                expiresAt = JwtExpiry.Read(token);
+                return await FederateAsync(cancellationToken);
             }
-            catch (FormatException e)
+            catch (Exception e) when (early && !cancellationToken.IsCancellationRequested && current is not null && _time.GetUtcNow() < current.ExpiresAt - MinimumValidity)
             {
-                throw new OciServiceException(0, null, $"The federation service answered with an unusable token: {e.Message}", null, e);
+                DateTimeOffset now = _time.GetUtcNow();
+                DateTimeOffset nextAttempt = now + EarlyRetryDelay < current.ExpiresAt - MinimumValidity ? now + EarlyRetryDelay : current.ExpiresAt - MinimumValidity;
+                var kept = current with { RefreshAt = nextAttempt };
+                _session = kept;
+                Log.EarlyRefreshFailed(_logger, Description, current.ExpiresAt, e.Message, nextAttempt);
+                return kept;
             }
-
-            // Old session keys are not disposed: a request may still be signing with one.
-            var next = new Session(new OciSigningKey("ST$" + token, sessionKey), RefreshTime(_time.GetUtcNow(), expiresAt));
-            _session = next;
-            Log.TokenRefreshed(_logger, Description, expiresAt);
-            return next;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Reads the (possibly rotated) instance certificate and exchanges it for a token bound to a fresh session key.</summary>
+    private async Task<Session> FederateAsync(CancellationToken cancellationToken)
+    {
+        // The leaf certificate rotates, so it is re-read on every refresh.
+        using InstanceIdentity identity = await _metadata.GetIdentityAsync(cancellationToken);
+        string tenancy = InstanceCertificates.TenancyOf(identity.Certificate)
+            ?? throw new OciServiceException(0, null, "The instance certificate has no 'opc-tenant:' subject attribute, so it cannot identify a tenancy.", null);
+        if (_certificateTenancy is { } known && !string.Equals(known, tenancy, StringComparison.Ordinal))
+        {
+            throw new OciServiceException(0, null, $"The rotated instance certificate names tenancy {tenancy}, but earlier ones named {known}; refusing to switch tenancy.", null);
+        }
+
+        _certificateTenancy = tenancy;
+        OciRegion region = await GetRegionAsync(cancellationToken);
+        OciEndpoint auth = _options.Endpoints.Auth is { } configured
+            ? new OciEndpoint(OciEndpoints.BaseOf(OciService.Auth, configured), OciService.Auth, "CostSync:Oci:Endpoints:Auth", null)
+            : new OciEndpoint(OciEndpoints.BaseOf(OciService.Auth, OciEndpoints.DefaultHost(OciService.Auth, region)), OciService.Auth, null, region);
+        var sessionKey = RSA.Create(2048);
+        string token = await _federation.GetTokenAsync(auth, identity, tenancy, sessionKey, cancellationToken);
+        DateTimeOffset expiresAt;
+        try
+        {
+            expiresAt = JwtExpiry.Read(token);
+        }
+        catch (FormatException e)
+        {
+            throw new OciServiceException(0, null, $"The federation service answered with an unusable token: {e.Message}", null, e);
+        }
+
+        // Old session keys are not disposed: a request may still be signing with one.
+        var next = new Session(new OciSigningKey("ST$" + token, sessionKey), RefreshTime(_time.GetUtcNow(), expiresAt), expiresAt);
+        _session = next;
+        Log.TokenRefreshed(_logger, Description, expiresAt);
+        return next;
     }
 
     /// <summary>When to refresh: 5 minutes before expiry, or at half-life for tokens shorter than 10 minutes.</summary>
@@ -148,5 +173,5 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
         return expiresAt - margin;
     }
 
-    private sealed record Session(OciSigningKey Key, DateTimeOffset RefreshAt);
+    private sealed record Session(OciSigningKey Key, DateTimeOffset RefreshAt, DateTimeOffset ExpiresAt);
 }

@@ -14,6 +14,9 @@ internal static class OciAuthProviderFactory
     /// <summary>The named HttpClient for instance metadata and federation (unsigned by the handler; federation signs itself).</summary>
     public const string InstancePrincipalHttpClient = "CostSync.Oci.InstancePrincipal";
 
+    /// <summary>The named HttpClient for instance metadata: never through an HTTP proxy.</summary>
+    public const string MetadataHttpClient = "CostSync.Oci.InstanceMetadata";
+
     public static IOciAuthProvider Create(IServiceProvider services)
     {
         OciOptions options = services.GetRequiredService<IOptions<OciOptions>>().Value;
@@ -35,7 +38,8 @@ internal static class OciAuthProviderFactory
 
     private static InstancePrincipalAuthProvider CreateInstancePrincipal(IServiceProvider services, OciOptions options, TimeProvider time, ILoggerFactory loggers)
     {
-        HttpClient http = services.GetRequiredService<IHttpClientFactory>().CreateClient(InstancePrincipalHttpClient);
+        IHttpClientFactory clients = services.GetRequiredService<IHttpClientFactory>();
+        HttpClient http = clients.CreateClient(InstancePrincipalHttpClient);
         ResiliencePipeline<HttpResponseMessage> pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new HttpRetryStrategyOptions
             {
@@ -49,8 +53,8 @@ internal static class OciAuthProviderFactory
             .AddTimeout(options.Retry.AttemptTimeout)
             .Build();
         ILogger logger = loggers.CreateLogger<InstancePrincipalAuthProvider>();
-        var metadata = new InstanceMetadataClient(http, options.Endpoints.Metadata ?? OciEndpoints.DefaultMetadata, pipeline);
-        var federation = new X509FederationClient(http, pipeline, time, logger);
+        var metadata = new InstanceMetadataClient(clients.CreateClient(MetadataHttpClient), options.Endpoints.Metadata ?? OciEndpoints.DefaultMetadata, pipeline);
+        var federation = new X509FederationClient(http, pipeline, time, services.GetRequiredService<ClockSkewMonitor>(), logger);
         return new InstancePrincipalAuthProvider(metadata, federation, options, time, logger);
     }
 }

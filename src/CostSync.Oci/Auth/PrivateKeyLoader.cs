@@ -26,6 +26,21 @@ internal static class PrivateKeyLoader
     /// <exception cref="OciConfigurationException">Not a usable RSA private key.</exception>
     public static RSA Load(string pem, string? passphrase, string where)
     {
+        if (PublicKeyLabel(pem) is { } label)
+        {
+            // .NET would import a public key without complaint and fail only when signing, with an OpenSSL error string.
+            throw new OciConfigurationException(
+                $"The key file {where} is a public key ({label}), not a private key. key_file must point at the private key of the API key pair "
+                + "(e.g. ~/.oci/oci_api_key.pem, not oci_api_key_public.pem); the public key is the one uploaded to the user's API keys in the OCI Console.");
+        }
+
+        if (pem.Contains("-----BEGIN OPENSSH PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            throw new OciConfigurationException(
+                $"The private key {where} is in OpenSSH format, which OCI tools do not read. Convert a copy to PEM with 'ssh-keygen -p -m PEM -f <copy>', "
+                + "or better create an API key pair for OCI ('oci setup keys', or the Console's 'Add API key').");
+        }
+
         if (pem.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal))
         {
             throw new OciConfigurationException(
@@ -76,5 +91,24 @@ internal static class PrivateKeyLoader
         }
 
         return rsa;
+    }
+
+    /// <summary>The label of a public key (PEM or an OpenSSH <c>ssh-rsa</c> line) when the text holds no private key; else null.</summary>
+    private static string? PublicKeyLabel(string text)
+    {
+        if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (string label in (string[])["-----BEGIN PUBLIC KEY-----", "-----BEGIN RSA PUBLIC KEY-----", "---- BEGIN SSH2 PUBLIC KEY ----"])
+        {
+            if (text.Contains(label, StringComparison.Ordinal))
+            {
+                return label.Trim('-', ' ');
+            }
+        }
+
+        return text.TrimStart().StartsWith("ssh-rsa ", StringComparison.Ordinal) ? "an OpenSSH ssh-rsa line" : null;
     }
 }

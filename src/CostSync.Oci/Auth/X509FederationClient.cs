@@ -18,31 +18,36 @@ internal sealed class X509FederationClient
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
+    private readonly ClockSkewMonitor _clock;
     private readonly ILogger _logger;
 
-    public X509FederationClient(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, TimeProvider time, ILogger logger)
+    public X509FederationClient(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline, TimeProvider time, ClockSkewMonitor clock, ILogger logger)
     {
         _http = http;
         _pipeline = pipeline;
         _time = time;
+        _clock = clock;
         _logger = logger;
     }
 
-    /// <summary>Obtains a token for <paramref name="sessionKey"/>. Tries the SHA-256 key id form first and the SHA-1 form after a 401.</summary>
-    public async Task<string> GetTokenAsync(Uri authHost, InstanceIdentity identity, string tenancyId, RSA sessionKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Obtains a token for <paramref name="sessionKey"/>. Tries the SHA-256 key id form first and the SHA-1 form after a
+    /// 401, unless the 401 comes from this machine's clock being off (then the error says so at once).
+    /// </summary>
+    public async Task<string> GetTokenAsync(OciEndpoint authEndpoint, InstanceIdentity identity, string tenancyId, RSA sessionKey, CancellationToken cancellationToken)
     {
-        var uri = new Uri(OciEndpoints.BaseOf(OciService.Auth, authHost) + "/x509", UriKind.Absolute);
+        var uri = new Uri(authEndpoint.BaseUrl + "/x509", UriKind.Absolute);
         byte[] certificate = identity.Certificate.RawData;
         var body = new X509FederationRequestDto(
             Convert.ToBase64String(certificate),
             [.. identity.Intermediates.Select(c => Convert.ToBase64String(c.RawData))],
             Convert.ToBase64String(sessionKey.ExportSubjectPublicKeyInfo()),
             "SHA256");
-        var call = new OciCall("X509 federation", "instance principal certificate");
+        var call = new OciCall("X509 federation", "instance principal certificate") { Endpoint = authEndpoint };
         try
         {
             HttpResponseMessage response = await SendAsync(uri, body, new OciSigningKey($"{tenancyId}/fed-x509-sha256/{KeyFingerprint.Sha256Of(certificate)}", identity.PrivateKey), cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            if (response.StatusCode == HttpStatusCode.Unauthorized && !_clock.IsClockOff(response))
             {
                 response.Dispose();
                 Log.FederationSha1Fallback(_logger);

@@ -19,14 +19,21 @@ internal sealed class OciEndpointResolver
     /// <param name="service">The service.</param>
     /// <param name="resourceOcid">The OCID of the vault, secret or topic the call targets; its region wins over the principal's.</param>
     /// <param name="cancellationToken">Cancels region discovery.</param>
-    public async ValueTask<string> GetBaseAsync(OciService service, string? resourceOcid, CancellationToken cancellationToken)
+    public async ValueTask<string> GetBaseAsync(OciService service, string? resourceOcid, CancellationToken cancellationToken) =>
+        (await ResolveAsync(service, resourceOcid, cancellationToken)).BaseUrl;
+
+    /// <summary>The base URL for <paramref name="service"/> and where it came from (override key or region), for error messages.</summary>
+    /// <param name="service">The service.</param>
+    /// <param name="resourceOcid">The OCID of the vault, secret or topic the call targets; its region wins over the principal's.</param>
+    /// <param name="cancellationToken">Cancels region discovery.</param>
+    public async ValueTask<OciEndpoint> ResolveAsync(OciService service, string? resourceOcid, CancellationToken cancellationToken)
     {
         if (OciEndpoints.OverrideOf(service, _options.Endpoints) is { } configured)
         {
-            return OciEndpoints.BaseOf(service, configured);
+            return new OciEndpoint(OciEndpoints.BaseOf(service, configured), service, $"CostSync:Oci:Endpoints:{service}", null);
         }
 
         OciRegion region = OciRegions.FromOcid(resourceOcid) ?? await _auth.GetRegionAsync(cancellationToken);
-        return OciEndpoints.BaseOf(service, OciEndpoints.DefaultHost(service, region));
+        return new OciEndpoint(OciEndpoints.BaseOf(service, OciEndpoints.DefaultHost(service, region)), service, null, region);
     }
 }

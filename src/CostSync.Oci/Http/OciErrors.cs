@@ -45,6 +45,11 @@ internal static class OciErrors
         if (IsBlingNotFound(response.StatusCode, code, call))
         {
             message.Append(' ').Append(BlingExplanation);
+            if (call.BucketName is { } bucket && call.TenancyId is { } tenancy && !string.Equals(bucket, tenancy, StringComparison.Ordinal))
+            {
+                message.Append(" (3) The bucket `").Append(bucket).Append("` is not this principal's tenancy OCID (`").Append(tenancy)
+                    .Append("`): bling keeps a tenancy's reports in the bucket named after the tenancy OCID, so leave CostSync:Source:Bucket empty (or set it to that OCID) unless you read another tenancy's reports on purpose.");
+            }
         }
         else if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -59,9 +64,14 @@ internal static class OciErrors
         return new OciServiceException(response.StatusCode, code, message.ToString(), requestId);
     }
 
-    /// <summary>Wraps a failure to get any answer (after retries) from <paramref name="uri"/>.</summary>
-    public static OciServiceException FromTransport(Exception exception, OciCall call, Uri? uri) =>
-        new(0, null, $"{call.Operation} failed: no answer from {uri?.Host ?? "the service"} ({exception.GetType().Name}: {exception.Message}). Check network access to the endpoint and the CostSync:Oci:Endpoints settings.", null, exception);
+    /// <summary>Wraps a failure to get any answer (after retries) from <paramref name="uri"/>, naming the OCI service and what to check.</summary>
+    public static OciServiceException FromTransport(Exception exception, OciCall call, Uri? uri)
+    {
+        string host = uri is null ? "the service" : uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
+        string hint = call.Endpoint?.UnreachableHint() ?? "Check network access to the endpoint and the CostSync:Oci:Endpoints settings.";
+        string service = call.Endpoint?.ServiceName ?? "OCI";
+        return new(0, null, $"{call.Operation} failed: {service} at {host} did not answer ({exception.Message.TrimEnd('.')}). {hint}", null, exception);
+    }
 
     private static bool IsBlingNotFound(HttpStatusCode status, string? code, OciCall call) =>
         status == HttpStatusCode.NotFound

@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "OCI answered 401 to {Principal} at {Host}; refreshing credentials and retrying once")]
     public static partial void RefreshingAfterUnauthorized(ILogger logger, string principal, string? host);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "OCI call via {Client} failed ({Outcome}); attempt {Attempt} retries in {Delay}")]
-    public static partial void Retrying(ILogger logger, string client, string outcome, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{Service} at {Host} failed ({Outcome}); retry {Attempt} in {Delay}")]
+    public static partial void Retrying(ILogger logger, string service, string host, string outcome, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "The fingerprint {Configured} in {File} [{Profile}] does not match key_file {KeyFile} (its fingerprint is {Actual}); OCI will reject the signature unless the key registered for the user is this one")]
     public static partial void FingerprintMismatch(ILogger logger, string file, string profile, string keyFile, string configured, string actual);
@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Re-read the session token file {File}")]
     public static partial void SessionTokenReloaded(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Keeping the current security token of {Principal} (valid until {ExpiresAt:u}): the early refresh failed ({Reason}); next attempt at {NextAttempt:u}")]
+    public static partial void EarlyRefreshFailed(ILogger logger, string principal, DateTimeOffset expiresAt, string reason, DateTimeOffset nextAttempt);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "This machine's clock is {Skew} OCI's ({Host} answered with Date {ServiceDate:r}). OCI refuses requests signed more than 5 minutes off, so OCI calls fail with 401 until the clock is fixed (CostSync does not refresh tokens over it). Enable time synchronisation: `timedatectl set-ntp true` (systemd-timesyncd or chrony)")]
+    public static partial void ClockSkew(ILogger logger, string skew, string host, DateTimeOffset serviceDate);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "{Service} attempt {Attempt} failed")]
+    public static partial void AttemptFailureDetail(ILogger logger, string service, int attempt, Exception exception);
 }

@@ -12,9 +12,9 @@ internal sealed class NotificationClient(HttpClient http, OciEndpointResolver en
 {
     public async Task<PublishMessageResponse> PublishMessageAsync(PublishMessageRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("PublishMessage", auth.Description);
-        string baseUrl = await endpoints.GetBaseAsync(OciService.Notifications, request.TopicId, cancellationToken);
-        using var message = new HttpRequestMessage(HttpMethod.Post, OciHttp.BuildUri(baseUrl, $"/topics/{OciHttp.Segment(request.TopicId)}/messages"));
+        OciEndpoint endpoint = await endpoints.ResolveAsync(OciService.Notifications, request.TopicId, cancellationToken);
+        var call = new OciCall("PublishMessage", auth.Description) { Endpoint = endpoint };
+        using var message = new HttpRequestMessage(HttpMethod.Post, OciHttp.BuildUri(endpoint.BaseUrl, $"/topics/{OciHttp.Segment(request.TopicId)}/messages"));
         message.Content = new ByteArrayContent(MessageFitter.Fit(request.Title, request.Body))
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },

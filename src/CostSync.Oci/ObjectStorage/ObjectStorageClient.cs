@@ -15,8 +15,9 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
 {
     public async Task<string> GetNamespaceAsync(CancellationToken cancellationToken)
     {
-        var call = new OciCall("GetNamespace", auth.Description);
-        Uri uri = OciHttp.BuildUri(await BaseAsync(cancellationToken), "/n/");
+        OciEndpoint endpoint = await EndpointAsync(cancellationToken);
+        var call = new OciCall("GetNamespace", auth.Description) { Endpoint = endpoint };
+        Uri uri = OciHttp.BuildUri(endpoint.BaseUrl, "/n/");
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         using HttpResponseMessage response = await OciHttp.SendAsync(http, request, HttpCompletionOption.ResponseContentRead, call, cancellationToken);
         await EnsureSuccessAsync(response, call, cancellationToken);
@@ -27,13 +28,14 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
 
     public async IAsyncEnumerable<ObjectSummary> ListObjectsAsync(ListObjectsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = new OciCall("ListObjects", auth.Description, request.NamespaceName);
+        var call = new OciCall("ListObjects", auth.Description, request.NamespaceName) { BucketName = request.BucketName };
         string path = $"/n/{OciHttp.Segment(request.NamespaceName)}/b/{OciHttp.Segment(request.BucketName)}/o";
         string? start = request.Start;
         string limit = Math.Clamp(request.Limit, 1, 1000).ToString(CultureInfo.InvariantCulture);
         do
         {
-            Uri uri = OciHttp.BuildUri(await BaseAsync(cancellationToken), path,
+            call = call with { Endpoint = await EndpointAsync(cancellationToken) };
+            Uri uri = OciHttp.BuildUri(call.Endpoint.BaseUrl, path,
                 ("prefix", request.Prefix), ("start", start), ("limit", limit), ("fields", request.Fields));
             ListObjectsResponseDto page;
             using (var message = new HttpRequestMessage(HttpMethod.Get, uri))
@@ -57,8 +59,9 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
 
     public async Task<ObjectMetadata?> HeadObjectAsync(HeadObjectRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("HeadObject", auth.Description, request.NamespaceName);
-        Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
+        OciEndpoint endpoint = await EndpointAsync(cancellationToken);
+        var call = new OciCall("HeadObject", auth.Description, request.NamespaceName) { Endpoint = endpoint, BucketName = request.BucketName };
+        Uri uri = ObjectUri(endpoint, request.NamespaceName, request.BucketName, request.ObjectName);
         using var message = new HttpRequestMessage(HttpMethod.Head, uri);
         using HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -72,8 +75,9 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
 
     public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken)
     {
-        var call = new OciCall("GetObject", auth.Description, request.NamespaceName);
-        Uri uri = await ObjectUriAsync(request.NamespaceName, request.BucketName, request.ObjectName, cancellationToken);
+        OciEndpoint endpoint = await EndpointAsync(cancellationToken);
+        var call = new OciCall("GetObject", auth.Description, request.NamespaceName) { Endpoint = endpoint, BucketName = request.BucketName };
+        Uri uri = ObjectUri(endpoint, request.NamespaceName, request.BucketName, request.ObjectName);
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         if (request.Range is { } range)
         {
@@ -107,15 +111,33 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
     {
         if (!response.IsSuccessStatusCode)
         {
+            if (response.StatusCode == HttpStatusCode.NotFound && call.NamespaceName == "bling")
+            {
+                // bling keeps a tenancy's reports in the bucket named after its OCID: the message compares the two.
+                call = call with { TenancyId = await TenancyOrNullAsync(cancellationToken) };
+            }
+
             throw await OciErrors.FromResponseAsync(response, call, time, cancellationToken);
         }
     }
 
-    private ValueTask<string> BaseAsync(CancellationToken cancellationToken) =>
-        endpoints.GetBaseAsync(OciService.ObjectStorage, null, cancellationToken);
+    private async Task<string?> TenancyOrNullAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await auth.GetTenancyIdAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is OciServiceException or OciConfigurationException)
+        {
+            return null;
+        }
+    }
 
-    private async Task<Uri> ObjectUriAsync(string namespaceName, string bucketName, string objectName, CancellationToken cancellationToken) =>
-        OciHttp.BuildUri(await BaseAsync(cancellationToken),
+    private ValueTask<OciEndpoint> EndpointAsync(CancellationToken cancellationToken) =>
+        endpoints.ResolveAsync(OciService.ObjectStorage, null, cancellationToken);
+
+    private static Uri ObjectUri(OciEndpoint endpoint, string namespaceName, string bucketName, string objectName) =>
+        OciHttp.BuildUri(endpoint.BaseUrl,
             $"/n/{OciHttp.Segment(namespaceName)}/b/{OciHttp.Segment(bucketName)}/o/{OciHttp.Segment(objectName)}");
 
     private static ObjectMetadata ReadMetadata(HttpResponseMessage response)

@@ -12,19 +12,19 @@ internal sealed class SecretsClient(HttpClient http, OciEndpointResolver endpoin
 {
     public async Task<SecretBundle> GetSecretBundleAsync(GetSecretBundleRequest request, CancellationToken cancellationToken)
     {
-        string baseUrl = await endpoints.GetBaseAsync(OciService.Secrets, request.SecretId, cancellationToken);
-        using var message = new HttpRequestMessage(HttpMethod.Get, OciHttp.BuildUri(baseUrl, $"/secretbundles/{OciHttp.Segment(request.SecretId)}"));
-        return await SendAsync(message, new OciCall("GetSecretBundle", auth.Description), cancellationToken);
+        OciEndpoint endpoint = await endpoints.ResolveAsync(OciService.Secrets, request.SecretId, cancellationToken);
+        using var message = new HttpRequestMessage(HttpMethod.Get, OciHttp.BuildUri(endpoint.BaseUrl, $"/secretbundles/{OciHttp.Segment(request.SecretId)}"));
+        return await SendAsync(message, new OciCall("GetSecretBundle", auth.Description) { Endpoint = endpoint }, cancellationToken);
     }
 
     public async Task<SecretBundle> GetSecretBundleByNameAsync(GetSecretBundleByNameRequest request, CancellationToken cancellationToken)
     {
-        string baseUrl = await endpoints.GetBaseAsync(OciService.Secrets, request.VaultId, cancellationToken);
-        Uri uri = OciHttp.BuildUri(baseUrl, "/secretbundles/actions/getByName", ("secretName", request.SecretName), ("vaultId", request.VaultId));
+        OciEndpoint endpoint = await endpoints.ResolveAsync(OciService.Secrets, request.VaultId, cancellationToken);
+        Uri uri = OciHttp.BuildUri(endpoint.BaseUrl, "/secretbundles/actions/getByName", ("secretName", request.SecretName), ("vaultId", request.VaultId));
 
         // A POST with an empty body: the signing handler attaches an empty JSON body and signs its digest.
         using var message = new HttpRequestMessage(HttpMethod.Post, uri);
-        return await SendAsync(message, new OciCall("GetSecretBundleByName", auth.Description), cancellationToken);
+        return await SendAsync(message, new OciCall("GetSecretBundleByName", auth.Description) { Endpoint = endpoint }, cancellationToken);
     }
 
     private async Task<SecretBundle> SendAsync(HttpRequestMessage message, OciCall call, CancellationToken cancellationToken)

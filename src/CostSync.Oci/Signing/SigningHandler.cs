@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CostSync.Oci.Auth;
+using CostSync.Oci.Http;
 using CostSync.Oci.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -9,18 +10,20 @@ namespace CostSync.Oci.Signing;
 /// <summary>
 /// Signs every request it sees with the current principal. It sits inside the resilience handler, so each retry
 /// attempt gets a fresh <c>Date</c> and signature; a 401 for a token-based principal refreshes the token and
-/// repeats the request once.
+/// repeats the request once, unless the 401 comes from this machine's clock being off (a new token cannot help).
 /// </summary>
 internal sealed class SigningHandler : DelegatingHandler
 {
     private readonly IOciAuthProvider _auth;
     private readonly TimeProvider _time;
+    private readonly ClockSkewMonitor _clock;
     private readonly ILogger<SigningHandler> _logger;
 
-    public SigningHandler(IOciAuthProvider auth, TimeProvider time, ILogger<SigningHandler> logger)
+    public SigningHandler(IOciAuthProvider auth, TimeProvider time, ClockSkewMonitor clock, ILogger<SigningHandler> logger)
     {
         _auth = auth;
         _time = time;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -30,7 +33,7 @@ internal sealed class SigningHandler : DelegatingHandler
         OciSigningKey key = await _auth.GetSigningKeyAsync(cancellationToken);
         Sign(request, body, key);
         HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !_auth.CanRefresh)
+        if (response.StatusCode != HttpStatusCode.Unauthorized || _clock.IsClockOff(response) || !_auth.CanRefresh)
         {
             return response;
         }

@@ -11,4 +11,7 @@ internal enum AlertKind
 
     /// <summary>The newest source report is older than <c>Alerts:StaleAfter</c>.</summary>
     Stale,
+
+    /// <summary>A run succeeded but listed no source object (an empty bucket, or Include/Exclude patterns that match nothing).</summary>
+    NothingListed,
 }

@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 using CostSync.Formatting;
+using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Sync;
+using CostSync.Sync.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CostSync.Alerts;
 
 /// <summary>Builds the ONS messages. Bodies stay well under the 64 KB limit and never hold secrets.</summary>
-internal sealed class AlertMessageBuilder(LogFileLocation logFile)
+internal sealed class AlertMessageBuilder(LogFileLocation logFile, IOptions<SourceOptions> source)
 {
     public const int MaxErrors = 20;
     private const int MaxBodyChars = 60_000;
@@ -59,11 +62,23 @@ internal sealed class AlertMessageBuilder(LogFileLocation logFile)
         var age = now - newest;
         var body = new StringBuilder();
         body.AppendLine(CultureInfo.InvariantCulture, $"The newest cost report in the source was created {Units.Time(newest)}, {Units.Duration(age)} ago (limit `CostSync:Alerts:StaleAfter` = {staleAfter}).");
-        body.AppendLine("Runs still succeed, so OCI has stopped publishing reports or the reports are no longer visible to CostSync.");
+        body.AppendLine(result.Status == SyncRunStatus.Succeeded
+            ? "Runs still succeed, so OCI has stopped publishing reports or the reports are no longer visible to CostSync."
+            : $"The last run {(result.Status == SyncRunStatus.PartiallyFailed ? "partially failed" : "failed")} (see the failure alert), and the newest report it listed is this old: OCI may have stopped publishing reports, or they are no longer visible to CostSync.");
         body.AppendLine("Check: the tenancy's cost reports in the OCI Console, and the `define tenancy usage-report … / endorse … to read objects in tenancy usage-report` policy.").AppendLine();
         AppendRun(body, result);
         AppendFooter(body, nextRun);
         return new AlertMessage(string.Create(CultureInfo.InvariantCulture, $"CostSync on {Host}: newest cost report is {age.TotalDays:0.0} days old"), Limit(body));
+    }
+
+    public AlertMessage NothingListed(SyncRunResult result, DateTimeOffset? nextRun)
+    {
+        var body = new StringBuilder();
+        body.AppendLine(CultureInfo.InvariantCulture, $"The run succeeded but copied nothing because it listed nothing: {NothingListedHint.For(source.Value)}");
+        body.AppendLine("Until this changes, CostSync cannot archive new reports and cannot tell whether OCI still publishes them.").AppendLine();
+        AppendRun(body, result);
+        AppendFooter(body, nextRun);
+        return new AlertMessage($"CostSync on {Host}: no cost reports listed", Limit(body));
     }
 
     public AlertMessage Test(DateTimeOffset now) =>

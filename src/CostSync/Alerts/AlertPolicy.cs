@@ -4,7 +4,9 @@ namespace CostSync.Alerts;
 
 /// <summary>
 /// The alert state machine: the first failure of a streak alerts, then at most once per repeat interval while it
-/// lasts; the first success after it sends one recovery; a stale source alerts at most once per repeat interval.
+/// lasts; the first success after it sends one recovery; a stale source alerts at most once per repeat interval; so
+/// does a successful run that listed no source object. A run that lists nothing leaves the freshness state as it was
+/// (there is no newest report to judge), so old reports that reappear still alert and fresh ones still clear it.
 /// </summary>
 internal static class AlertPolicy
 {
@@ -28,6 +30,20 @@ internal static class AlertPolicy
                 alerts.Add(AlertKind.Failure);
                 state = state with { LastFailureAlertAt = now };
             }
+        }
+
+        if (result.Status == SyncRunStatus.Succeeded && result.Totals.Listed == 0)
+        {
+            state = state with { NothingListedSince = state.NothingListedSince ?? now };
+            if (IsDue(state.LastNothingListedAlertAt, now, repeatEvery))
+            {
+                alerts.Add(AlertKind.NothingListed);
+                state = state with { LastNothingListedAlertAt = now };
+            }
+        }
+        else if (result.Totals.Listed > 0)
+        {
+            state = state with { NothingListedSince = null, LastNothingListedAlertAt = null };
         }
 
         if (result.NewestSourceObjectTime is { } newest)
@@ -55,6 +71,7 @@ internal static class AlertPolicy
     {
         AlertKind.Failure => state with { LastFailureAlertAt = before.LastFailureAlertAt },
         AlertKind.Stale => state with { LastStaleAlertAt = before.LastStaleAlertAt },
+        AlertKind.NothingListed => state with { LastNothingListedAlertAt = before.LastNothingListedAlertAt },
         _ => state,
     };
 

@@ -1,5 +1,7 @@
+using System.Net;
 using CostSync.Configuration;
 using CostSync.Logging;
+using CostSync.Oci;
 using CostSync.Oci.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,18 @@ internal sealed class AlertPublisher(INotificationClient notifications, IOptions
     public bool IsConfigured => _topicId is not null;
 
     public string? TopicId => _topicId;
+
+    /// <summary>What to do about a failed publish, by cause.</summary>
+    private static string FixFor(Exception exception) => exception switch
+    {
+        OciServiceException { StatusCode: HttpStatusCode.NotFound } =>
+            "check that `CostSync:Alerts:TopicId` is the OCID of an existing topic (OCI Console: Developer Services > Notifications > Topics) and that a policy allows `use ons-topics` in its compartment for this principal (OCI answers 404 for both); then run `costsync test-alert`",
+        OciServiceException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } =>
+            "check the OCI principal (see `costsync doctor`) and a policy allowing `use ons-topics` for it; then run `costsync test-alert`",
+        OciServiceException { StatusCode: 0 } =>
+            "check network access to OCI Notifications (and `CostSync:Oci:Endpoints:Notifications` if set); then run `costsync test-alert`",
+        _ => "run `costsync test-alert` to try again once the cause above is fixed",
+    };
 
     /// <summary>Returns true when the message reached the topic.</summary>
     public async Task<bool> PublishAsync(AlertMessage message, CancellationToken cancellationToken)
@@ -32,7 +46,7 @@ internal sealed class AlertPublisher(INotificationClient notifications, IOptions
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.AlertPublishFailed(logger, message.Title, _topicId, ex.Message);
+            Log.AlertPublishFailed(logger, message.Title, _topicId, ex.Message, FixFor(ex));
             return false;
         }
     }

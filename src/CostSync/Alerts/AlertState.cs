@@ -6,12 +6,16 @@ namespace CostSync.Alerts;
 /// <param name="LastFailureAlertAt">When the last failure alert of this streak went out.</param>
 /// <param name="StaleSince">When the source was first seen stale; null while it is fresh.</param>
 /// <param name="LastStaleAlertAt">When the last freshness alert went out.</param>
+/// <param name="NothingListedSince">When runs started to list no source object; null while they list some.</param>
+/// <param name="LastNothingListedAlertAt">When the last "nothing listed" alert went out.</param>
 internal sealed record AlertState(
     DateTimeOffset? FailureSince,
     int FailedRuns,
     DateTimeOffset? LastFailureAlertAt,
     DateTimeOffset? StaleSince,
-    DateTimeOffset? LastStaleAlertAt)
+    DateTimeOffset? LastStaleAlertAt,
+    DateTimeOffset? NothingListedSince = null,
+    DateTimeOffset? LastNothingListedAlertAt = null)
 {
     public static AlertState Initial { get; } = new(null, 0, null, null, null);
 }

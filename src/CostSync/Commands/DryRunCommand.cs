@@ -6,7 +6,9 @@ using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Sync;
 using CostSync.Sync.Destinations;
+using CostSync.Sync.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CostSync.Commands;
 
@@ -16,6 +18,7 @@ internal sealed class DryRunCommand(
     IDestinationFactory destinations,
     AwsCredentialsProvider credentials,
     TimeProvider timeProvider,
+    IOptions<DestinationOptions> destinationOptions,
     ILogger<DryRunCommand> logger)
 {
     public async Task<int> RunAsync(bool json, TextWriter output, CancellationToken cancellationToken)
@@ -29,7 +32,7 @@ internal sealed class DryRunCommand(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.CommandFailed(logger, "--once --dry-run", ex.Message);
+            Log.CommandFailed(logger, "--once --dry-run", DestinationFailures.Describe(ex, destinationOptions.Value));
             return ExitCodes.Failed;
         }
 

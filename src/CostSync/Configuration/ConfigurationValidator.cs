@@ -34,10 +34,10 @@ internal static class ConfigurationValidator
     /// <summary>Every section.</summary>
     public static readonly IReadOnlyList<Type> All = [.. Sections.Select(s => s.Type)];
 
-    /// <summary>Per section: type problems (they would stop binding), else every validator's problems.</summary>
+    /// <summary>Unknown keys anywhere under <c>CostSync</c>; then per section: type problems (they would stop binding), else every validator's problems.</summary>
     public static IReadOnlyList<string> Validate(IConfiguration configuration, IServiceProvider services, IReadOnlyList<Type> types)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(UnknownKeyChecker.Check(configuration, Sections));
         foreach (var (section, type) in Sections.Where(s => types.Contains(s.Type)))
         {
             var typeProblems = ConfigurationTypeChecker.Check(configuration, section, type).ToList();

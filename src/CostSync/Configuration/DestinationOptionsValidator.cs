@@ -37,6 +37,13 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
         {
             problems.Add(ConfigProblem.Invalid($"{Section}:Prefix", prefix, "must not start with `/` or contain `//`", "oci/cost-reports"));
         }
+        else if (options.Prefix is { Length: > 0 } relative && relative.TrimEnd('/').Split('/') is var segments
+            && segments.FirstOrDefault(s => s is "." or ".." || s.Length == 0 || s.Trim().Length == 0) is { } bad)
+        {
+            // `..` would climb out of the folder (Directory) or make keys S3 tools resolve differently; `.` and blank segments are never meant.
+            var what = bad switch { ".." => "a `..` segment", "." => "a `.` segment", _ => "an empty or blank segment" };
+            problems.Add(ConfigProblem.Invalid($"{Section}:Prefix", relative, $"contains {what}; every `/`-separated part must be a plain folder name", "oci/cost-reports"));
+        }
 
         if (options.MirrorMaxDeleteShare is < 0 or > 1 || double.IsNaN(options.MirrorMaxDeleteShare))
         {

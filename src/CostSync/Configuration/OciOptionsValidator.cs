@@ -27,11 +27,24 @@ internal sealed class OciOptionsValidator : IValidateOptions<OciOptions>
         }
 
         var endpoints = options.Endpoints;
-        foreach (var (key, uri) in new[] { ("ObjectStorage", endpoints.ObjectStorage), ("Secrets", endpoints.Secrets), ("Notifications", endpoints.Notifications), ("Auth", endpoints.Auth), ("Metadata", endpoints.Metadata), ("TelemetryIngestion", endpoints.TelemetryIngestion) })
+        foreach (var (key, uri, carries, example) in new[]
+        {
+            ("ObjectStorage", endpoints.ObjectStorage, "the cost reports", "https://objectstorage.us-ashburn-1.oraclecloud.com"),
+            ("Secrets", endpoints.Secrets, "the AWS keys read from Vault", "https://secrets.vaults.us-ashburn-1.oci.oraclecloud.com"),
+            ("Notifications", endpoints.Notifications, "the alerts", "https://notification.us-ashburn-1.oraclecloud.com"),
+            ("Auth", endpoints.Auth, "the instance's security tokens", "https://auth.us-ashburn-1.oraclecloud.com"),
+            ("Metadata", endpoints.Metadata, null, "http://169.254.169.254/opc/v2/"),
+            ("TelemetryIngestion", endpoints.TelemetryIngestion, "the run metrics", "https://telemetry-ingestion.us-ashburn-1.oraclecloud.com"),
+        })
         {
             if (uri is not null && (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https")))
             {
-                problems.Add(ConfigProblem.Invalid($"{Section}:Endpoints:{key}", uri, "is not an absolute http(s) URL", "https://objectstorage.us-ashburn-1.oraclecloud.com"));
+                problems.Add(ConfigProblem.Invalid($"{Section}:Endpoints:{key}", uri, "is not an absolute http(s) URL", example));
+            }
+            else if (uri is not null && carries is not null && uri.Scheme == "http" && !uri.IsLoopback)
+            {
+                // Plain http would expose what the endpoint carries to the network; an emulator on loopback is the one exception.
+                problems.Add(ConfigProblem.Invalid($"{Section}:Endpoints:{key}", uri, $"must use https:// (it carries {carries}; plain http is allowed only for a loopback host such as a local emulator)", example));
             }
         }
 

@@ -1,12 +1,20 @@
+using System.Globalization;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Transfer;
 using Microsoft.Extensions.Options;
 
 namespace CostSync.Configuration;
 
-/// <summary>Checks transfer sizes and concurrency, including that one part fits the memory budget.</summary>
+/// <summary>
+/// Checks transfer sizes and concurrency, and that the largest buffer a copy needs fits the memory budget as the
+/// buffer pool charges it (<see cref="PartBufferPool.ChargeFor"/>: the next power of two), so a configuration that
+/// would fail every large object is refused at start-up instead.
+/// </summary>
 internal sealed class TransferOptionsValidator : IValidateOptions<TransferOptions>
 {
     private const string Section = "CostSync:Transfer";
+    private const long MiB = 1024 * 1024;
+    private const long MinimumSizeMiB = 5;
 
     public ValidateOptionsResult Validate(string? name, TransferOptions options)
     {
@@ -17,12 +25,70 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
         Check(problems, "MaxConcurrentObjects", options.MaxConcurrentObjects, 1, 64, "4", "objects copied at once");
         Check(problems, "MaxConcurrentParts", options.MaxConcurrentParts, 1, 64, "4", "parts of one object at once");
         Check(problems, "MaxAttempts", options.MaxAttempts, 1, 10, "3", "attempts per object");
-        if (options.PartSizeMiB >= 5 && options.MemoryBudgetMiB >= 5 && options.MemoryBudgetMiB < options.PartSizeMiB)
+        if (problems.Count == 0)
         {
-            problems.Add(ConfigProblem.Invalid($"{Section}:MemoryBudgetMiB", options.MemoryBudgetMiB, $"must hold at least one part (PartSizeMiB = {options.PartSizeMiB})", (options.PartSizeMiB * 4).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            CheckBuffers(problems, options);
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void CheckBuffers(List<string> problems, TransferOptions options)
+    {
+        var budget = options.MemoryBudgetMiB * MiB;
+        var fits = LargestFittingMiB(budget);
+
+        // One part is one pooled buffer of exactly the part size.
+        var part = options.PartSizeMiB * MiB;
+        if (part > Array.MaxLength)
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:PartSizeMiB", options.PartSizeMiB, "is larger than one in-memory buffer can be (at most 2047 MiB)", "16"));
+        }
+        else if (PartBufferPool.ChargeFor((int)part) is var charge && charge > budget)
+        {
+            problems.Add(ConfigProblem.Invalid(
+                $"{Section}:PartSizeMiB",
+                options.PartSizeMiB,
+                string.Create(CultureInfo.InvariantCulture, $"needs a {charge / MiB} MiB buffer per part (buffers are pooled at the next power of two), more than `{Section}:MemoryBudgetMiB` = {options.MemoryBudgetMiB}, so every object from `MultipartThresholdMiB` up would fail; {Fix("PartSizeMiB", fits, charge)}"),
+                Example("PartSizeMiB", fits, charge, 16)));
+        }
+
+        // An object below the threshold is read whole into one pooled buffer: the largest is one byte under the threshold.
+        var largestSingle = (options.MultipartThresholdMiB * MiB) - 1;
+        if (largestSingle > int.MaxValue)
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:MultipartThresholdMiB", options.MultipartThresholdMiB, "is larger than one in-memory buffer can be (at most 2048 MiB; a smaller object is read whole into memory)", "64"));
+        }
+        else if (PartBufferPool.ChargeFor((int)largestSingle) is var charge && charge > budget)
+        {
+            problems.Add(ConfigProblem.Invalid(
+                $"{Section}:MultipartThresholdMiB",
+                options.MultipartThresholdMiB,
+                string.Create(CultureInfo.InvariantCulture, $"lets objects just under {options.MultipartThresholdMiB} MiB be copied in one piece, which needs a {charge / MiB} MiB buffer (pooled at the next power of two), more than `{Section}:MemoryBudgetMiB` = {options.MemoryBudgetMiB}, so they would all fail; {Fix("MultipartThresholdMiB", fits, charge)}"),
+                Example("MultipartThresholdMiB", fits, charge, 64)));
+        }
+    }
+
+    private static string Fix(string key, long fits, long charge) =>
+        fits >= MinimumSizeMiB
+            ? string.Create(CultureInfo.InvariantCulture, $"lower {key} to at most {fits} or raise MemoryBudgetMiB to {charge / MiB}")
+            : string.Create(CultureInfo.InvariantCulture, $"raise MemoryBudgetMiB to {charge / MiB}");
+
+    private static string Example(string key, long fits, long charge, long preferred) =>
+        fits >= MinimumSizeMiB
+            ? string.Create(CultureInfo.InvariantCulture, $"{key} = {Math.Min(fits, preferred)}")
+            : string.Create(CultureInfo.InvariantCulture, $"MemoryBudgetMiB = {charge / MiB}");
+
+    /// <summary>The largest size in whole MiB whose pooled buffer fits <paramref name="budget"/> bytes: the largest power of two in it.</summary>
+    private static long LargestFittingMiB(long budget)
+    {
+        var power = MiB;
+        while (power * 2 <= budget)
+        {
+            power *= 2;
+        }
+
+        return power / MiB;
     }
 
     private static void Check(List<string> problems, string key, int value, int min, int max, string example, string why)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using CostSync.Configuration;
 using CostSync.Oci;
@@ -40,7 +41,11 @@ internal sealed class VaultCredentialsReader(ISecretsClient secrets, IOptions<Cr
         }
         catch (OciServiceException ex)
         {
-            throw new CredentialsException($"Cannot read the Vault secret `{secretId}` ({what}): {ex.Message} Check the OCID and that a policy allows `read secret-bundles` for this principal.", ex);
+            // OCI answers 404 (NotAuthorizedOrNotFound) both for a wrong OCID and a missing policy; other failures say their own cause.
+            var hint = ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+                ? " Check the OCID and that a policy allows `read secret-bundles` for this principal."
+                : string.Empty;
+            throw new CredentialsException($"Cannot read the Vault secret `{secretId}` ({what}): {ex.Message}{hint}", ex);
         }
     }
 

@@ -4,9 +4,11 @@ using CostSync.Alerts;
 using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Credentials;
+using CostSync.Logging;
 using CostSync.Oci;
 using CostSync.Oci.Auth;
 using CostSync.Oci.ObjectStorage;
+using CostSync.State;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Integrity;
@@ -17,6 +19,7 @@ namespace CostSync.Doctor;
 /// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, alerts. Never prints a secret.</summary>
 internal sealed class DoctorRunner(
     IOciAuthProvider auth,
+    IOptions<OciOptions> oci,
     IObjectStorageClient objectStorage,
     SourceBucketResolver bucket,
     IOptions<SourceOptions> source,
@@ -26,11 +29,20 @@ internal sealed class DoctorRunner(
     IOptions<DestinationOptions> destination,
     AlertPublisher alerts,
     AlertMessageBuilder messages,
+    StateStore state,
+    IOptions<LoggingOptions> logging,
+    LogFileLocation logFile,
+    StartupNotes notes,
     TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<DoctorResult>> RunAsync(bool sendTestAlert, CancellationToken cancellationToken)
     {
-        var results = new List<DoctorResult> { new("configuration", DoctorStatus.Ok, "valid") };
+        var results = new List<DoctorResult>
+        {
+            Configuration(),
+            DirectoryChecks.State(state),
+            DirectoryChecks.Log(logging.Value, logFile, notes),
+        };
         results.AddRange(await OciAsync(cancellationToken));
         var (vault, keys) = await CredentialsAsync(cancellationToken);
         results.Add(vault);
@@ -43,6 +55,11 @@ internal sealed class DoctorRunner(
         results.Add(await AlertsAsync(sendTestAlert, cancellationToken));
         return results;
     }
+
+    private DoctorResult Configuration() =>
+        ConfigurationWarnings.Find(oci.Value) is { Count: > 0 } warnings
+            ? new DoctorResult("configuration", DoctorStatus.Warn, $"valid, but: {string.Join(" ", warnings)}", "fix the setting named above")
+            : new DoctorResult("configuration", DoctorStatus.Ok, "valid");
 
     private async Task<IReadOnlyList<DoctorResult>> OciAsync(CancellationToken cancellationToken)
     {
@@ -143,7 +160,7 @@ internal sealed class DoctorRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new DoctorResult(Name, DoctorStatus.Fail, ex.Message, "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:AbortMultipartUpload under the prefix (deploy/aws/iam-policy.json)");
+            return new DoctorResult(Name, DoctorStatus.Fail, DestinationFailures.Describe(ex, destination.Value), "check the bucket name, region, endpoint and that the key may s3:PutObject and s3:AbortMultipartUpload under the prefix (deploy/aws/iam-policy.json)");
         }
     }
 

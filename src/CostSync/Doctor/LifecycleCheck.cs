@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
 using CostSync.Sync.Destinations.S3;
 
 namespace CostSync.Doctor;
@@ -33,9 +34,14 @@ internal static class LifecycleCheck
         {
             return new DoctorResult(Name, DoctorStatus.Warn, "the bucket has no lifecycle configuration (CostSync also aborts its own stale uploads at the start of each run)", Fix);
         }
-        catch (AmazonS3Exception ex)
+        catch (AmazonS3Exception ex) when (ex.StatusCode != 0)
         {
             return new DoctorResult(Name, DoctorStatus.Warn, $"cannot read the lifecycle configuration ({ex.ErrorCode ?? ex.StatusCode.ToString()}: {ex.Message}); the server may not support lifecycle rules", Fix);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // No answer at all (the write check above says so too): one line, never a stack trace.
+            return new DoctorResult(Name, DoctorStatus.Warn, $"cannot read the lifecycle configuration: {DestinationFailures.Describe(ex, options)}", Fix);
         }
     }
 }

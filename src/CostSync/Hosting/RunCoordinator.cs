@@ -32,11 +32,14 @@ internal sealed class RunCoordinator(
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
     IOptions<SourceOptions> source,
+    IOptions<DestinationOptions> destination,
     ILogger<RunCoordinator> logger) : IDisposable
 {
     private const int LoggedFailures = 20;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeSpan _runTimeout = options.Value.RunTimeout;
+    private readonly SourceOptions _source = source.Value;
+    private readonly DestinationOptions _destination = destination.Value;
     private readonly string _sourceDescription = $"oci://{source.Value.Namespace}/{(string.IsNullOrWhiteSpace(source.Value.Bucket) ? "<tenancy>" : source.Value.Bucket)}";
 
     /// <summary>Raised after a run has finished and released the gate (history and alerts are done).</summary>
@@ -56,16 +59,7 @@ internal sealed class RunCoordinator(
         RunOutcome outcome;
         try
         {
-            using var held = runLock.TryAcquire(out var holder);
-            if (held is null)
-            {
-                Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
-                outcome = new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
-            }
-            else
-            {
-                outcome = await RunLockedAsync(stoppingToken);
-            }
+            outcome = await AcquireAndRunAsync(stoppingToken);
         }
         finally
         {
@@ -74,6 +68,42 @@ internal sealed class RunCoordinator(
 
         Completed?.Invoke(outcome);
         return outcome;
+    }
+
+    private async Task<RunOutcome> AcquireAndRunAsync(CancellationToken stoppingToken)
+    {
+        IDisposable? held;
+        string? holder;
+        try
+        {
+            held = runLock.TryAcquire(out holder);
+        }
+        catch (StateDirectoryException ex)
+        {
+            // The directory went read-only or lost its permissions after start-up: a failed run that says why, not a held lock.
+            return await StateDirectoryFailedAsync(ex, stoppingToken);
+        }
+
+        using (held)
+        {
+            if (held is null)
+            {
+                Log.LockHeld(logger, RunLock.FileName, holder ?? "unknown");
+                return new RunOutcome(RunOutcomeKind.LockHeld, LockHolder: holder);
+            }
+
+            return await RunLockedAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Logs and alerts a run that could not start because the state directory is unusable (no history can be written).</summary>
+    private async Task<RunOutcome> StateDirectoryFailedAsync(StateDirectoryException exception, CancellationToken stoppingToken)
+    {
+        var startedAt = clock.Now;
+        var result = FailedResult(RunId.New(startedAt), startedAt, exception.Message);
+        Log.RunFailed(logger, result.RunId, exception.Message);
+        await alerts.OnRunCompletedAsync(result, clock.NextRun, stoppingToken);
+        return new RunOutcome(RunOutcomeKind.Failed, result);
     }
 
     private async Task<RunOutcome> RunLockedAsync(CancellationToken stoppingToken)
@@ -104,7 +134,7 @@ internal sealed class RunCoordinator(
         {
             // The one boundary where a run's failure is caught: logged, alerted, and the schedule continues.
             Log.RunExceptionDetail(logger, runId, ex);
-            result = FailedResult(runId, startedAt, ex.Message);
+            result = FailedResult(runId, startedAt, DestinationFailures.Describe(ex, _destination));
         }
 
         await RecordAsync(result, startedAt, stoppingToken);
@@ -193,11 +223,19 @@ internal sealed class RunCoordinator(
         }
 
         var t = result.Totals;
+        var nothingListed = result.Status == SyncRunStatus.Succeeded && t.Listed == 0;
+        if (nothingListed)
+        {
+            Log.NothingListed(logger, result.RunId, NothingListedHint.For(_source));
+        }
+
         var status = result.Status.ToString();
         var bytes = Units.Bytes(t.Bytes);
         var duration = Units.Duration(result.Duration);
         var next = Units.Time(nextRun);
-        Log.RunSummary(logger, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next);
+        var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
+        var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
+        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next, warning);
     }
 
     public void Dispose() => _gate.Dispose();

@@ -15,6 +15,9 @@ internal sealed class RunLock(StateStore store, TimeProvider timeProvider)
 {
     public const string FileName = "costsync.lock";
     public const string OwnerFileName = "costsync.lock.owner";
+    private const int WouldBlock = 11;
+    private const int SharingViolation = unchecked((int)0x80070020);
+    private const int LockViolation = unchecked((int)0x80070021);
 
     /// <summary>Takes the lock, or returns null with a description of the holder.</summary>
     public IDisposable? TryAcquire(out string? holder)
@@ -26,14 +29,15 @@ internal sealed class RunLock(StateStore store, TimeProvider timeProvider)
         {
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new StateDirectoryException($"The lock file `{path}` cannot be opened ({ex.Message}). Give the service user write access to `{store.Directory}`, or set `CostSync:StateDirectory`.", ex);
-        }
-        catch (IOException)
+        catch (IOException ex) when (IsHeldElsewhere(ex))
         {
             holder = ReadOwner();
             return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Anything but "locked by another process" (read-only file system, permission, …) is the directory's fault.
+            throw new StateDirectoryException(StateDirectoryProblem.Explain(store.Directory, ex), ex);
         }
 
         var owner = string.Create(CultureInfo.InvariantCulture, $"pid {Environment.ProcessId} on {Environment.MachineName} since {timeProvider.GetUtcNow():yyyy-MM-dd HH:mm:ss}Z");
@@ -48,6 +52,10 @@ internal sealed class RunLock(StateStore store, TimeProvider timeProvider)
         holder = null;
         return stream;
     }
+
+    /// <summary>True for the lock conflict itself: EWOULDBLOCK from flock on Linux (a sharing violation on Windows).</summary>
+    private static bool IsHeldElsewhere(IOException exception) =>
+        exception.HResult is WouldBlock or SharingViolation or LockViolation;
 
     private string ReadOwner()
     {

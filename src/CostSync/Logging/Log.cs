@@ -20,8 +20,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1010, EventName = "RunStarting", Level = LogLevel.Information, Message = "Run {RunId} starting: {Source} to {Destination}")]
     public static partial void RunStarting(ILogger logger, string runId, string source, string destination);
 
-    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Level = LogLevel.Information, Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted; {BytesText} in {DurationText}; next run {NextRun}")]
-    public static partial void RunSummary(ILogger logger, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, string bytesText, string durationText, string nextRun);
+    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted; {BytesText} in {DurationText}; next run {NextRun}{Warning}")]
+    public static partial void RunSummary(ILogger logger, LogLevel level, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, string bytesText, string durationText, string nextRun, string warning);
+
+    [LoggerMessage(EventId = 1020, EventName = "NothingListed", Level = LogLevel.Warning, Message = "Run {RunId}: {Hint}")]
+    public static partial void NothingListed(ILogger logger, string runId, string hint);
 
     [LoggerMessage(EventId = 1012, EventName = "RunFailed", Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string runId, string reason);
@@ -59,8 +62,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, EventName = "AlertPublished", Level = LogLevel.Information, Message = "Alert sent to {TopicId}: {Title}")]
     public static partial void AlertPublished(ILogger logger, string topicId, string title);
 
-    [LoggerMessage(EventId = 3002, EventName = "AlertPublishFailed", Level = LogLevel.Error, Message = "Could not send the alert \"{Title}\" to {TopicId}: {Reason}")]
-    public static partial void AlertPublishFailed(ILogger logger, string title, string topicId, string reason);
+    [LoggerMessage(EventId = 3002, EventName = "AlertPublishFailed", Level = LogLevel.Error, Message = "Could not send the alert \"{Title}\" to {TopicId}: {Reason} Fix: {Fix}")]
+    public static partial void AlertPublishFailed(ILogger logger, string title, string topicId, string reason, string fix);
 
     [LoggerMessage(EventId = 3003, EventName = "AlertNotConfigured", Level = LogLevel.Warning, Message = "Alert not sent (CostSync:Alerts:TopicId is not set): {Title}")]
     public static partial void AlertNotConfigured(ILogger logger, string title);
@@ -70,6 +73,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4001, EventName = "LogFileUnavailable", Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void LogFileUnavailable(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 4004, EventName = "ConfigurationWarning", Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    public static partial void ConfigurationWarning(ILogger logger, string warning);
 
     [LoggerMessage(EventId = 4002, EventName = "CommandFailed", Level = LogLevel.Error, Message = "{Command} failed: {Reason}")]
     public static partial void CommandFailed(ILogger logger, string command, string reason);

@@ -26,6 +26,23 @@ internal sealed class StateStore(IOptions<CostSyncOptions> options)
         }
     }
 
+    /// <summary>Creates the directory if needed and proves it can be written (a probe file is written and removed).</summary>
+    /// <exception cref="StateDirectoryException">It cannot; the message says why (read-only, permission, full disk) and the fix.</exception>
+    public void EnsureWritable()
+    {
+        EnsureExists();
+        var probe = Path.Combine(Directory, $".costsync-write-probe-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StateDirectoryException(StateDirectoryProblem.Explain(Directory, ex), ex);
+        }
+    }
+
     public async Task<T?> ReadAsync<T>(string fileName, CancellationToken cancellationToken)
         where T : class
     {

@@ -38,7 +38,28 @@ public sealed class OciServiceCollectionExtensionsTests : IDisposable
         Assert.Contains("127.0.0.1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddOciClients_InstanceMetadata_BypassesHttpProxies()
+    {
+        using ServiceProvider sut = CreateSut(new Uri("http://127.0.0.1:9/"));
+        var handlers = sut.GetRequiredService<IHttpMessageHandlerFactory>();
+
+        Assert.False(PrimaryOf(handlers.CreateHandler(OciAuthProviderFactory.MetadataHttpClient)).UseProxy);
+        // Federation and the service clients go to the internet and honour HTTPS_PROXY as usual.
+        Assert.True(PrimaryOf(handlers.CreateHandler(OciAuthProviderFactory.InstancePrincipalHttpClient)).UseProxy);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static SocketsHttpHandler PrimaryOf(HttpMessageHandler handler)
+    {
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler!;
+        }
+
+        return Assert.IsType<SocketsHttpHandler>(handler);
+    }
 
     private ServiceProvider CreateSut(Uri endpoint)
     {

@@ -86,4 +86,41 @@ public sealed class AlertPolicyTests
         Assert.Null(fresh.State.StaleSince);
         Assert.Equal([AlertKind.Stale], staleAgain.Alerts);
     }
+
+    [Fact]
+    public void Decide_NothingListed_AlertsOncePerRepeatIntervalAndClearsWhenReportsAreBack()
+    {
+        var first = AlertPolicy.Decide(AlertState.Initial, Results.NothingListed(), T0, RepeatEvery, StaleAfter);
+        var quiet = AlertPolicy.Decide(first.State, Results.NothingListed(), T0.AddHours(6), RepeatEvery, StaleAfter);
+        var repeat = AlertPolicy.Decide(quiet.State, Results.NothingListed(), T0.AddHours(24), RepeatEvery, StaleAfter);
+        var back = AlertPolicy.Decide(repeat.State, Results.Succeeded(T0.AddHours(25)), T0.AddHours(26), RepeatEvery, StaleAfter);
+        var emptyAgain = AlertPolicy.Decide(back.State, Results.NothingListed(), T0.AddHours(27), RepeatEvery, StaleAfter);
+
+        Assert.Equal([AlertKind.NothingListed], first.Alerts);
+        Assert.Empty(quiet.Alerts);
+        Assert.Equal([AlertKind.NothingListed], repeat.Alerts);
+        Assert.Empty(back.Alerts);
+        Assert.Null(back.State.NothingListedSince);
+        Assert.Equal([AlertKind.NothingListed], emptyAgain.Alerts);
+    }
+
+    [Fact]
+    public void Decide_NothingListedBetweenStaleRuns_KeepsTheFreshnessStateSoOldReportsStillAlert()
+    {
+        var old = T0.AddHours(-40);
+        var stale = AlertPolicy.Decide(AlertState.Initial, Results.Succeeded(old), T0, RepeatEvery, StaleAfter);
+        var empty = AlertPolicy.Decide(stale.State, Results.NothingListed(), T0.AddHours(12), RepeatEvery, StaleAfter);
+        var oldAgainTooSoon = AlertPolicy.Decide(empty.State, Results.Succeeded(old), T0.AddHours(18), RepeatEvery, StaleAfter);
+        var oldAgain = AlertPolicy.Decide(oldAgainTooSoon.State, Results.Succeeded(old), T0.AddHours(24), RepeatEvery, StaleAfter);
+
+        Assert.Equal([AlertKind.Stale], stale.Alerts);
+        Assert.Equal([AlertKind.NothingListed], empty.Alerts);
+        Assert.Equal(T0, empty.State.StaleSince);
+        Assert.Empty(oldAgainTooSoon.Alerts);
+        Assert.Equal([AlertKind.Stale], oldAgain.Alerts);
+    }
+
+    [Fact]
+    public void Decide_FailedRunThatListedNothing_IsAFailureNotNothingListed() =>
+        Assert.Equal([AlertKind.Failure], AlertPolicy.Decide(AlertState.Initial, Results.Failed(), T0, RepeatEvery, StaleAfter).Alerts);
 }

@@ -2,6 +2,7 @@ using CostSync.Alerts;
 using CostSync.Configuration;
 using CostSync.Logging;
 using CostSync.State;
+using CostSync.Sync.Configuration;
 using CostSync.Tests.Host.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -81,11 +82,47 @@ public sealed class AlertServiceTests : IDisposable
         Assert.Single(_notifications.Messages);
     }
 
-    private AlertService CreateSut()
+    [Fact]
+    public async Task OnRunCompleted_StaleSourceAfterPartialFailure_DoesNotSayRunsSucceed()
+    {
+        await CreateSut().OnRunCompletedAsync(Results.PartiallyFailed(newest: Results.Start.AddDays(-2)), null, TestContext.Current.CancellationToken);
+
+        var stale = Assert.Single(_notifications.Messages, m => m.Title!.Contains("newest cost report", StringComparison.Ordinal));
+        Assert.DoesNotContain("Runs still succeed", stale.Body, StringComparison.Ordinal);
+        Assert.Contains("The last run partially failed (see the failure alert)", stale.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnRunCompleted_NothingListedWithFilters_AlertsOnceNamingThePatterns()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var source = new SourceOptions();
+        source.Include.Add("reports/usage-csv/*.csv.gz");
+
+        await CreateSut(source).OnRunCompletedAsync(Results.NothingListed(), null, ct);
+        _time.Advance(TimeSpan.FromHours(6));
+        await CreateSut(source).OnRunCompletedAsync(Results.NothingListed(), null, ct);
+
+        var message = Assert.Single(_notifications.Messages);
+        Assert.Equal($"CostSync on {Environment.MachineName}: no cost reports listed", message.Title);
+        Assert.Contains("0 source objects listed in oci://bling/<tenancy OCID> after `CostSync:Source:Include` (`reports/usage-csv/*.csv.gz`)", message.Body, StringComparison.Ordinal);
+        Assert.Contains("costsync list", message.Body, StringComparison.Ordinal);
+        Assert.Contains("Run: run-empty", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnRunCompleted_NothingListedWithoutFilters_SaysTheBucketIsEmpty()
+    {
+        await CreateSut().OnRunCompletedAsync(Results.NothingListed(), null, TestContext.Current.CancellationToken);
+
+        Assert.Contains("the bucket is empty", Assert.Single(_notifications.Messages).Body, StringComparison.Ordinal);
+    }
+
+    private AlertService CreateSut(SourceOptions? source = null)
     {
         var alertOptions = Options.Create(new AlertOptions { TopicId = Topic });
         var store = new StateStore(Options.Create(new CostSyncOptions { StateDirectory = _state.Path }));
-        var builder = new AlertMessageBuilder(new LogFileLocation("/var/log/costsync/costsync-<yyyyMMdd>.log"));
+        var builder = new AlertMessageBuilder(new LogFileLocation("/var/log/costsync/costsync-<yyyyMMdd>.log"), Options.Create(source ?? new SourceOptions()));
         var publisher = new AlertPublisher(_notifications, alertOptions, NullLogger<AlertPublisher>.Instance);
         return new AlertService(publisher, builder, store, alertOptions, _time, NullLogger<AlertService>.Instance);
     }

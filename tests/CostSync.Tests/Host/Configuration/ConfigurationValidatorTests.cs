@@ -17,6 +17,9 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "0 */6 * *", "is not a cron expression (expected 5 fields")]
     [InlineData("CostSync:Schedule:Cron", "61 * * * *", "is not a cron expression")]
     [InlineData("CostSync:Schedule:TimeZone", "Mars/Olympus", "is not a known time zone")]
+    // valid cron syntax for a date that never comes
+    [InlineData("CostSync:Schedule:Cron", "0 0 31 2 *", "never fires (it names a date that does not exist")]
+    [InlineData("CostSync:Schedule:Cron", "0 0 0 30 2 *", "never fires")]
     // durations: type first, then range
     [InlineData("CostSync:Alerts:RepeatEvery", "one day", "is not a duration")]
     [InlineData("CostSync:Alerts:RepeatEvery", "00:00:10", "must be at least 1 minute")]
@@ -30,11 +33,20 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Oci:TenancyId", "my-tenancy", "is not a tenancy OCID")]
     [InlineData("CostSync:Oci:Region", "US East", "is not a region identifier")]
     [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "objectstorage", "is not an absolute URL")]
+    // plain http to anything but loopback would expose reports, keys or tokens
+    [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "http://objectstorage.us-ashburn-1.oraclecloud.com/", "must use https:// (it carries the cost reports;")]
+    [InlineData("CostSync:Oci:Endpoints:Secrets", "http://10.0.0.7/", "must use https:// (it carries the AWS keys read from Vault;")]
+    [InlineData("CostSync:Oci:Endpoints:Auth", "http://auth.example.com/", "must use https:// (it carries the instance's security tokens;")]
+    [InlineData("CostSync:Oci:Endpoints:Notifications", "http://notification.example.com/", "must use https://")]
     [InlineData("CostSync:Alerts:TopicId", "alerts", "is not an OCID")]
-    [InlineData("CostSync:Destination:Credentials:SecretId", "keys", "is not a secret OCID")]
     // destination and transfer
     [InlineData("CostSync:Destination:Bucket", "Cost_Reports", "is not an S3 bucket name")]
     [InlineData("CostSync:Destination:Prefix", "/reports", "must not start with `/`")]
+    // segments that climb, stand still or are blank
+    [InlineData("CostSync:Destination:Prefix", "..", "contains a `..` segment")]
+    [InlineData("CostSync:Destination:Prefix", "oci/../../etc", "contains a `..` segment")]
+    [InlineData("CostSync:Destination:Prefix", "./oci", "contains a `.` segment")]
+    [InlineData("CostSync:Destination:Prefix", "oci/ /reports", "contains an empty or blank segment")]
     [InlineData("CostSync:Destination:MirrorMaxDeleteShare", "1.5", "must be a share between 0 and 1")]
     [InlineData("CostSync:Destination:ServerSideEncryption", "rot13", "must be empty, `AES256` or `aws:kms`")]
     [InlineData("CostSync:Destination:ForcePathStyle", "yes", "is not `true` or `false`")]
@@ -89,8 +101,104 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Schedule:Cron", "30 0 */6 * * *")]
     [InlineData("CostSync:Schedule:TimeZone", "Europe/Berlin")]
     [InlineData("CostSync:Alerts:RepeatEvery", "12:00:00")]
+    // a trailing slash and dots inside a name are fine
+    [InlineData("CostSync:Destination:Prefix", "oci/cost-reports/")]
+    [InlineData("CostSync:Destination:Prefix", "oci/v1.2..3")]
+    // 29 February fires in leap years only, which is still a schedule
+    [InlineData("CostSync:Schedule:Cron", "0 0 29 2 *")]
+    // http is fine on loopback (an emulator), and for instance metadata (link-local, http only)
+    [InlineData("CostSync:Oci:Endpoints:Secrets", "http://127.0.0.1:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:ObjectStorage", "http://localhost:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:Auth", "http://[::1]:8080/")]
+    [InlineData("CostSync:Oci:Endpoints:Metadata", "http://169.254.169.254/opc/v2/")]
     public void Validate_AcceptedForms_HaveNoProblems(string key, string value) =>
         Assert.Empty(Validate(TestSettings.Valid(_state.Path).With(key, value)));
+
+    [Fact]
+    public void Validate_PartSizeEqualToBudgetButPooledLarger_RejectsPartSizeAndThresholdWithFix()
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Transfer:PartSizeMiB", "20").With("CostSync:Transfer:MemoryBudgetMiB", "20");
+
+        var problems = Validate(settings);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("`CostSync:Transfer:PartSizeMiB` = `20` needs a 32 MiB buffer per part (buffers are pooled at the next power of two), more than `CostSync:Transfer:MemoryBudgetMiB` = 20", problems[0], StringComparison.Ordinal);
+        Assert.Contains("lower PartSizeMiB to at most 16 or raise MemoryBudgetMiB to 32. Example: `PartSizeMiB = 16`.", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("`CostSync:Transfer:MultipartThresholdMiB` = `64` lets objects just under 64 MiB be copied in one piece, which needs a 64 MiB buffer", problems[1], StringComparison.Ordinal);
+        Assert.Contains("lower MultipartThresholdMiB to at most 16 or raise MemoryBudgetMiB to 64", problems[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // threshold above the budget
+    [InlineData("300", "256", "needs a 512 MiB buffer")]
+    // threshold a little above a power of two: the pool charges the next one
+    [InlineData("129", "128", "needs a 256 MiB buffer")]
+    // a budget below every possible buffer: only raising it helps
+    [InlineData("5", "5", "raise MemoryBudgetMiB to 8. Example: `MemoryBudgetMiB = 8`.")]
+    public void Validate_ThresholdTooLargeForBudget_RejectsWithFix(string threshold, string budget, string text)
+    {
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Transfer:PartSizeMiB", "5")
+            .With("CostSync:Transfer:MemoryBudgetMiB", budget)
+            .With("CostSync:Transfer:MultipartThresholdMiB", threshold);
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith($"`CostSync:Transfer:MultipartThresholdMiB` = `{threshold}`", StringComparison.Ordinal) && p.Contains(text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(20)]
+    [InlineData(33)]
+    [InlineData(64)]
+    public async Task Validate_TransferSizes_AcceptsExactlyWhatThePoolCanRent(int budgetMiB)
+    {
+        const int MiB = 1024 * 1024;
+        foreach (var size in new[] { 5, 6, 8, 9, 16, 17, 20, 32, 33, 64, 65 })
+        {
+            var pool = new CostSync.Sync.Transfer.PartBufferPool(budgetMiB * (long)MiB);
+            var partRentable = await CanRentAsync(pool, size * MiB);
+            var singleRentable = await CanRentAsync(pool, (size * MiB) - 1);
+            var settings = TestSettings.Valid(_state.Path)
+                .With("CostSync:Transfer:MemoryBudgetMiB", budgetMiB.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("CostSync:Transfer:PartSizeMiB", size.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .With("CostSync:Transfer:MultipartThresholdMiB", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            var problems = Validate(settings);
+
+            Assert.Equal(!partRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:PartSizeMiB`", StringComparison.Ordinal)));
+            Assert.Equal(!singleRentable, problems.Any(p => p.StartsWith("`CostSync:Transfer:MultipartThresholdMiB`", StringComparison.Ordinal)));
+        }
+    }
+
+    [Theory]
+    // a pasted AWS secret key or access key id where the Vault secret's OCID belongs
+    [InlineData("CostSync:Destination:Credentials:SecretId", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
+    [InlineData("CostSync:Destination:Credentials:AccessKeySecretId", "AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("CostSync:Destination:Credentials:SecretKeySecretId", "ocid1 wJalrXUtnFEMI/K7MDENG")]
+    public void Validate_SecretIdThatIsNotAnOcid_NamesTheKeyAndHidesTheValue(string key, string value)
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Destination:Credentials:SecretId", null)
+            .With("CostSync:Destination:Credentials:AccessKeySecretId", "ocid1.vaultsecret.oc1.iad.access")
+            .With("CostSync:Destination:Credentials:SecretKeySecretId", "ocid1.vaultsecret.oc1.iad.secret")
+            .With(key, value);
+
+        var problems = Validate(settings);
+
+        Assert.Contains(problems, p => p.StartsWith($"`{key}` = (value hidden: {value.Length} characters that are not an OCID, possibly a pasted key) ", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.DoesNotContain(value, p, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.DoesNotContain(value[..8], p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_SecretIdOcidInConflict_ShowsTheOcid()
+    {
+        var problems = Validate(TestSettings.Valid(_state.Path).With("CostSync:Destination:Credentials:AccessKeySecretId", "ocid1.vaultsecret.oc1.iad.access"));
+
+        Assert.Contains(problems, p => p.StartsWith("`CostSync:Destination:Credentials:SecretId` = `ocid1.vaultsecret.oc1.iad.keys` is set together with", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void Validate_VaultWithoutSecretIds_NamesBothKeys()
@@ -100,6 +208,16 @@ public sealed class ConfigurationValidatorTests : IDisposable
         Assert.Equal(2, problems.Count);
         Assert.StartsWith("`CostSync:Destination:Credentials:AccessKeySecretId` is not set", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("`CostSync:Destination:Credentials:SecretKeySecretId` is not set", problems[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DirectoryDestinationWithDotDotPrefix_RejectsThePrefix()
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Destination:Kind", "Directory").With("CostSync:Destination:Path", _state.Path).With("CostSync:Destination:Prefix", "../outside");
+
+        var problem = Assert.Single(Validate(settings));
+
+        Assert.StartsWith("`CostSync:Destination:Prefix` = `../outside` contains a `..` segment", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +236,19 @@ public sealed class ConfigurationValidatorTests : IDisposable
 
         Assert.Empty(Validate(settings, ConfigurationValidator.SourceOnly));
         Assert.NotEmpty(Validate(settings));
+    }
+
+    private static async Task<bool> CanRentAsync(CostSync.Sync.Transfer.PartBufferPool pool, int length)
+    {
+        try
+        {
+            using var buffer = await pool.RentAsync(length, TestContext.Current.CancellationToken);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings, IReadOnlyList<Type>? sections = null)

@@ -24,6 +24,51 @@ public sealed class ProcessSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_UnknownKeyInEnvironment_ExitsTwoNamingTheVariableAndTheClosestKey()
+    {
+        var environment = new Dictionary<string, string> { ["CostSync__Destination__Prefx"] = "oci" };
+        using var process = Start(environment, "--once", "--CostSync:Destination:Kind=Directory", $"--CostSync:Destination:Path={_directory.Path}", $"--CostSync:StateDirectory={_directory.Path}", "--CostSync:Logging:Path=");
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("`CostSync:Destination:Prefx` (environment variable `CostSync__Destination__Prefx`) is not a known setting; did you mean `Prefix`", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_StateDirectoryOnReadOnlyFileSystem_ExitsTwoSayingSo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var state = Directory.CreateDirectory(Path.Combine(_directory.Path, "state")).FullName;
+        // A read-only mount in a private mount namespace (root, or user namespaces), so nothing outside the process sees it.
+        const string MountReadOnly = "mount -t tmpfs -o ro costsync-ro \"$0\"";
+        using (var probe = Process.Start(new ProcessStartInfo("unshare", ["-m", "--propagation", "private", "sh", "-c", MountReadOnly, state]) { RedirectStandardError = true }))
+        {
+            await probe!.WaitForExitAsync(ct);
+            if (probe.ExitCode != 0)
+            {
+                Assert.Skip("needs mount namespaces (unshare -m) to make a read-only file system");
+            }
+        }
+
+        var info = new ProcessStartInfo("unshare") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-m", "--propagation", "private", "sh", "-c", MountReadOnly + " && exec dotnet \"$@\"", state,
+            Path.Combine(AppContext.BaseDirectory, "CostSync.dll"), "--once", $"--CostSync:StateDirectory={state}", "--CostSync:Logging:Path=",
+            "--CostSync:Destination:Kind=Directory", $"--CostSync:Destination:Path={Path.Combine(_directory.Path, "out")}"])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+
+        Assert.True(process.ExitCode == 2, await stderr);
+        Assert.Contains($"The state directory `{state}` is on a read-only file system", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds the lock", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_DaemonGetsSigterm_StopsWithExitZero()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -58,9 +103,16 @@ public sealed class ProcessSmokeTests : IDisposable
         Assert.Contains(lines, l => l.Contains($"CostSync {BuildInfo.Current.Version} (commit {BuildInfo.Current.Commit}) starting as a daemon", StringComparison.Ordinal));
     }
 
-    private static Process Start(params string[] args)
+    private static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Process Start(Dictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(CostSyncBuildOutput.Assembly);
         foreach (var arg in args)
         {

@@ -42,6 +42,37 @@ public sealed class RunCoordinatorTests : IDisposable
         Assert.Equal(0, _harness.Engine.Runs);
     }
 
+    [Fact]
+    public async Task RunOnce_LockFileUnusableAfterStart_FailsTheRunSayingWhyAndAlerts()
+    {
+        // The state directory broke after start-up (here the lock file points into a folder that is gone).
+        File.CreateSymbolicLink(Path.Combine(_harness.StateDirectory, RunLock.FileName), Path.Combine(_harness.StateDirectory, "gone", RunLock.FileName));
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.Failed, outcome.Kind);
+        Assert.StartsWith($"The state directory `{_harness.StateDirectory}` cannot be written", outcome.Result!.Error, StringComparison.Ordinal);
+        Assert.Equal(0, _harness.Engine.Runs);
+        Assert.Contains(outcome.Result.Error!, Assert.Single(_harness.Notifications.Messages).Body, StringComparison.Ordinal);
+        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Id.Name == "RunFailed" && r.Message.Contains("The state directory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnce_NothingListed_WarnsWithTheHintAndMarksTheSummary()
+    {
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.NothingListed() with { RunId = context.RunId });
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.Succeeded, outcome.Kind);
+        var warning = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name == "NothingListed");
+        Assert.Contains("0 source objects listed in oci://bling/<tenancy OCID>: the bucket is empty", warning.Message, StringComparison.Ordinal);
+        var summary = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name == "RunSummary");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, summary.Level);
+        Assert.EndsWith("; WARNING: no source object was listed (see the warning above)", summary.Message, StringComparison.Ordinal);
+        Assert.EndsWith("no cost reports listed", Assert.Single(_harness.Notifications.Messages).Title, StringComparison.Ordinal);
+    }
+
     [Theory]
     // every object refused
     [InlineData(false)]

@@ -49,6 +49,27 @@ public sealed class RunLockTests : IDisposable
         Assert.Contains("CostSync:StateDirectory", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryAcquire_LockFileCannotBeOpened_IsAStateDirectoryProblemNotAHeldLock()
+    {
+        // Any failure to open the lock file other than "locked by another process" (here: the lock file is a link into
+        // a folder that does not exist; in production a read-only file system) must not be reported as a held lock.
+        File.CreateSymbolicLink(Path.Combine(_state.Path, RunLock.FileName), Path.Combine(_state.Path, "missing", "costsync.lock"));
+
+        var ex = Assert.Throws<StateDirectoryException>(() => CreateSut().TryAcquire(out _));
+
+        Assert.StartsWith($"The state directory `{_state.Path}` cannot be written (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("`CostSync:StateDirectory`", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // errno values as .NET reports them on Linux
+    [InlineData(30, "is on a read-only file system")]
+    [InlineData(13, "is not writable by this user")]
+    [InlineData(28, "is on a full disk")]
+    public void Describe_OsError_SaysWhatIsWrong(int errno, string text) =>
+        Assert.StartsWith(text, StateDirectoryProblem.Describe(new IOException("os message", errno)), StringComparison.Ordinal);
+
     private RunLock CreateSut() =>
         new(new StateStore(Options.Create(new CostSyncOptions { StateDirectory = _state.Path })), new FakeTimeProvider(Results.Start));
 }

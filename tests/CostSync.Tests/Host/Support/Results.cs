@@ -17,6 +17,9 @@ internal static class Results
             [.. Enumerable.Range(0, failed).Select(i => new ObjectOutcome($"FOCUS Reports/2026/11/24/f{i}.csv.gz", PlannedAction.CopyNew, false, 0, $"read timed out ({i})"))],
             newest ?? Start, null);
 
+    public static SyncRunResult NothingListed() =>
+        new("run-empty", SyncRunStatus.Succeeded, Start, TimeSpan.FromSeconds(2), new SyncTotals(0, 0, 0, 0, 0, 0, 0), [], null, null);
+
     public static SyncRunResult Failed(string error = "The source could not be listed: 404 BucketNotFound") =>
         new("run-failed", SyncRunStatus.Failed, Start, TimeSpan.FromSeconds(3), new SyncTotals(0, 0, 0, 0, 0, 0, 0), [], null, error);
 }

@@ -114,6 +114,81 @@ public sealed class InstancePrincipalAuthProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListObjects_EarlyRefreshFails_KeepsTheStillValidTokenAndRetriesAMinuteLater()
+    {
+        await ListAsync();
+        _time.Advance(TimeSpan.FromMinutes(56));
+        _emulator.Faults.FailEveryNth(1, HttpStatusCode.ServiceUnavailable, Operations.Federation);
+
+        await ListAsync();
+        int afterFailedRefresh = _wire.Count(IsFederation);
+        await ListAsync();
+        int withinTheMinute = _wire.Count(IsFederation);
+        _time.Advance(TimeSpan.FromSeconds(61));
+        await ListAsync();
+
+        Assert.True(afterFailedRefresh > 1, "the early refresh was attempted");
+        Assert.Equal(afterFailedRefresh, withinTheMinute);
+        Assert.True(_wire.Count(IsFederation) > withinTheMinute, "tried again after a minute");
+        Assert.Equal(0, _wire.Count(HttpStatusCode.Unauthorized));
+        // One warning per failed attempt (the first, and the one a minute later), each naming the token's expiry.
+        var kept = _services.GetFakeLogCollector().GetSnapshot().Where(r => r.Id.Id == 1007).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, r => Assert.Contains("Keeping the current security token of instance principal", r.Message, StringComparison.Ordinal));
+        Assert.All(kept, r => Assert.Contains("valid until 2026-11-24 13:00:00Z", r.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListObjects_EarlyRefreshFailsUntilExpiry_FailsOnceTheTokenHasExpired()
+    {
+        await ListAsync();
+        _emulator.Faults.FailEveryNth(1, HttpStatusCode.ServiceUnavailable, Operations.Federation);
+        _time.Advance(TimeSpan.FromMinutes(61));
+
+        await Assert.ThrowsAsync<OciServiceException>(ListAsync);
+    }
+
+    [Fact]
+    public async Task ListObjects_ClockJumpsTenMinutesAhead_ReportsTheClockOnceWithoutRefreshing()
+    {
+        var emulatorTime = new FakeTimeProvider(_time.GetUtcNow());
+        await using OciEmulatorServer emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { TimeProvider = emulatorTime, Tree = BlingTreeOptions.None }, Ct);
+        emulator.Objects.Put("reports/cost-csv/a.csv.gz", [1, 2, 3]);
+        var wire = new OciWireLog();
+        await using ServiceProvider services = OciClientServices.Create(emulator, OciAuthMode.InstancePrincipal, _directory.FullName, _time, services: s => s.AddFakeLogging(), wire: wire);
+        var objectStorage = services.GetRequiredService<IObjectStorageClient>();
+        await objectStorage.ListObjectsAsync(new ListObjectsRequest("bling", emulator.TenancyId), Ct).ToListAsync(Ct);
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var first = await Assert.ThrowsAsync<OciServiceException>(() => objectStorage.ListObjectsAsync(new ListObjectsRequest("bling", emulator.TenancyId), Ct).ToListAsync(Ct).AsTask());
+        await Assert.ThrowsAsync<OciServiceException>(() => objectStorage.ListObjectsAsync(new ListObjectsRequest("bling", emulator.TenancyId), Ct).ToListAsync(Ct).AsTask());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Contains("The local clock is 10 minutes ahead of the service's", first.Message, StringComparison.Ordinal);
+        Assert.Equal(1, wire.Count(IsFederation));
+        FakeLogRecord clock = Assert.Single(services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1008);
+        Assert.Contains("This machine's clock is 10 minutes ahead of OCI's", clock.Message, StringComparison.Ordinal);
+        Assert.Contains("timedatectl set-ntp true", clock.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Federation_ClockTenMinutesBehind_OneAttemptPerCallNamingTheClock()
+    {
+        var emulatorTime = new FakeTimeProvider(_time.GetUtcNow().AddMinutes(10));
+        await using OciEmulatorServer emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { TimeProvider = emulatorTime, Tree = BlingTreeOptions.None }, Ct);
+        var wire = new OciWireLog();
+        await using ServiceProvider services = OciClientServices.Create(emulator, OciAuthMode.InstancePrincipal, _directory.FullName, _time, services: s => s.AddFakeLogging(), wire: wire);
+        IOciAuthProvider sut = services.GetRequiredService<IOciAuthProvider>();
+
+        var first = await Assert.ThrowsAsync<OciServiceException>(() => sut.GetSigningKeyAsync(Ct).AsTask());
+        await Assert.ThrowsAsync<OciServiceException>(() => sut.GetSigningKeyAsync(Ct).AsTask());
+
+        Assert.Contains("The local clock is 10 minutes behind the service's", first.Message, StringComparison.Ordinal);
+        Assert.Equal(2, wire.Count(IsFederation));
+        Assert.Single(services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Id == 1008);
+    }
+
+    [Fact]
     public async Task Refresh_ConcurrentCallers_FederateOnce()
     {
         IOciAuthProvider sut = _services.GetRequiredService<IOciAuthProvider>();

@@ -64,6 +64,31 @@ public sealed class PrivateKeyLoaderTests
         Assert.DoesNotContain("wrong-phrase", error.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> PublicKeys() => new()
+    {
+        { Key.ExportSubjectPublicKeyInfoPem(), "(BEGIN PUBLIC KEY)" },
+        { Key.ExportRSAPublicKeyPem(), "(BEGIN RSA PUBLIC KEY)" },
+        { "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host\n", "(an OpenSSH ssh-rsa line)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PublicKeys))]
+    public void Load_PublicKey_SaysItIsAPublicKeyAndWhereThePrivateKeyIs(string pem, string label)
+    {
+        var error = Assert.Throws<OciConfigurationException>(() => PrivateKeyLoader.Load(pem, null, "/home/opc/.oci/oci_api_key_public.pem (key_file of [DEFAULT] in /home/opc/.oci/config)"));
+
+        Assert.StartsWith($"The key file /home/opc/.oci/oci_api_key_public.pem (key_file of [DEFAULT] in /home/opc/.oci/config) is a public key {label}, not a private key.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("key_file must point at the private key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OpenSshPrivateKey_NamesTheConversion()
+    {
+        var error = Assert.Throws<OciConfigurationException>(() => PrivateKeyLoader.Load("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n-----END OPENSSH PRIVATE KEY-----\n", null, "k"));
+
+        Assert.Contains("ssh-keygen -p -m PEM", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     // not a key at all, or too small for OCI
     [InlineData("hello")]

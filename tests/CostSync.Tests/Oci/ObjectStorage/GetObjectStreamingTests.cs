@@ -73,7 +73,7 @@ public sealed class GetObjectStreamingTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(1));
 
         var error = await Assert.ThrowsAsync<OciServiceException>(() => call);
-        Assert.Contains("no answer", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
     }
 
     private async Task ServeAsync(HttpContext context)

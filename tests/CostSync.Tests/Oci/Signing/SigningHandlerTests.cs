@@ -122,7 +122,7 @@ public sealed class SigningHandlerTests : IDisposable
     private HttpMessageInvoker CreateSut(IOciAuthProvider auth, params HttpStatusCode[] statuses)
     {
         var queue = new Queue<HttpStatusCode>(statuses);
-        var handler = new SigningHandler(auth, _time, NullLogger<SigningHandler>.Instance)
+        var handler = new SigningHandler(auth, _time, new CostSync.Oci.Http.ClockSkewMonitor(_time, NullLogger<CostSync.Oci.Http.ClockSkewMonitor>.Instance), NullLogger<SigningHandler>.Instance)
         {
             InnerHandler = new Capture(_sent, () => queue.Count > 0 ? queue.Dequeue() : HttpStatusCode.OK),
         };

@@ -53,7 +53,7 @@ public sealed class ProcessSmokeTests : IDisposable
 
         var info = new ProcessStartInfo("unshare") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in (string[])["-m", "--propagation", "private", "sh", "-c", MountReadOnly + " && exec dotnet \"$@\"", state,
-            Path.Combine(AppContext.BaseDirectory, "CostSync.dll"), "--once", $"--CostSync:StateDirectory={state}", "--CostSync:Logging:Path=",
+            CostSyncBuildOutput.Assembly, "--once", $"--CostSync:StateDirectory={state}", "--CostSync:Logging:Path=",
             "--CostSync:Destination:Kind=Directory", $"--CostSync:Destination:Path={Path.Combine(_directory.Path, "out")}"])
         {
             info.ArgumentList.Add(arg);

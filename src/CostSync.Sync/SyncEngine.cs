@@ -17,6 +17,7 @@ internal sealed class SyncEngine(
     ObjectCopier copier,
     LedgerStore ledger,
     StaleUploadSweeper sweeper,
+    PartBufferPool pool,
     TransferSettings settings,
     IOptions<DestinationOptions> destinationOptions,
     TimeProvider timeProvider,
@@ -29,6 +30,19 @@ internal sealed class SyncEngine(
     }
 
     public async Task<SyncRunResult> RunAsync(SyncRunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunCoreAsync(context, cancellationToken);
+        }
+        finally
+        {
+            // Between runs the daemon idles for hours: give the part buffers back instead of keeping the run's peak.
+            pool.ReleaseIdle();
+        }
+    }
+
+    private async Task<SyncRunResult> RunCoreAsync(SyncRunContext context, CancellationToken cancellationToken)
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
@@ -76,10 +90,10 @@ internal sealed class SyncEngine(
         }
 
         // Record what completed even when cancelled: those objects exist and must not be copied again.
-        var ledgerError = await WriteLedgerAsync(destination, scope, planned.Ledger, added, cancelled ? CancellationToken.None : cancellationToken);
+        var (ledgerError, ledgerErrorCode) = await WriteLedgerAsync(destination, scope, planned.Ledger, added, cancelled ? CancellationToken.None : cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is not null);
+        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is null ? ledgerErrorCode : null, refusal is not null);
         Log.RunCompleted(logger, result.RunId, result.Status, result.Duration, result.Totals.Listed, result.Totals.Copied, result.Totals.Changed, result.Totals.Skipped, result.Totals.Failed, result.Totals.Deleted, result.Totals.Bytes);
         return result;
     }
@@ -90,7 +104,8 @@ internal sealed class SyncEngine(
         try
         {
             var request = new CopyRequest(new SourceObject(scope.Namespace, scope.Bucket, source), item.DestinationKey, context.RunId, progress.AddBytes);
-            var written = await copier.CopyAsync(context.Destination, request, cancellationToken);
+            var copied = await copier.CopyAsync(context.Destination, request, cancellationToken);
+            var written = copied.Written;
             added.Enqueue(new LedgerEntry(
                 source.Name,
                 source.Size,
@@ -102,9 +117,26 @@ internal sealed class SyncEngine(
                 written.ETag,
                 written.VersionId,
                 timeProvider.GetUtcNow(),
-                context.RunId));
+                context.RunId)
+            {
+                SourceCrc32c = copied.SourceCrc32c,
+                Doubt = copied.Doubt,
+            });
+            Log.ObjectVerified(logger, source.Name, copied.Verified);
+            if (copied.Doubt is { } doubt)
+            {
+                // Written and kept, never deleted: a failed object with a ledger mark, so the run is partial and alerts.
+                Log.ObjectDoubted(logger, source.Name, item.DestinationKey, doubt);
+                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt);
+            }
+
             Log.ObjectCopied(logger, source.Name, source.Size, item.DestinationKey, written.ETag);
             return new ObjectOutcome(item.Name, item.Action, true, source.Size, null);
+        }
+        catch (SourceGoneException e)
+        {
+            Log.SourceGone(logger, source.Name, e.Message);
+            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -112,7 +144,7 @@ internal sealed class SyncEngine(
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
                 : e.Message;
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, error);
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e) };
         }
     }
 
@@ -132,40 +164,50 @@ internal sealed class SyncEngine(
         }
     }
 
-    private async Task<string?> WriteLedgerAsync(IDestination destination, RunScope scope, LedgerSnapshot snapshot, ConcurrentQueue<LedgerEntry> added, CancellationToken cancellationToken)
+    private async Task<(string? Error, string? ErrorCode)> WriteLedgerAsync(IDestination destination, RunScope scope, LedgerSnapshot snapshot, ConcurrentQueue<LedgerEntry> added, CancellationToken cancellationToken)
     {
         if (added.IsEmpty && snapshot.Rebuilt.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
             await ledger.WriteAsync(destination, scope.Layout, snapshot, [.. added], cancellationToken);
-            return null;
+            return (null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.LedgerWriteFailed(logger, scope.Layout.LedgerKey, e.Message);
-            return $"The ledger {scope.Layout.LedgerKey} could not be written: {e.Message}";
+            return ($"The ledger {scope.Layout.LedgerKey} could not be written: {e.Message}", ErrorCodeOf(e));
         }
     }
 
-    private static SyncRunResult Summarize(string runId, DateTimeOffset startedAt, TimeSpan duration, PlanOutcome planned, IReadOnlyList<ObjectOutcome> outcomes, string? error, bool refused)
+    private static SyncRunResult Summarize(string runId, DateTimeOffset startedAt, TimeSpan duration, PlanOutcome planned, IReadOnlyList<ObjectOutcome> outcomes, string? error, string? errorCode, bool refused)
     {
         var totals = new SyncTotals(
             Listed: planned.Plan.Items.Count(i => i.Action != PlannedAction.Delete),
             Skipped: outcomes.Count(o => o.Action == PlannedAction.Skip),
-            Copied: outcomes.Count(o => o.Action == PlannedAction.CopyNew && o.Succeeded),
-            Changed: outcomes.Count(o => o.Action == PlannedAction.CopyChanged && o.Succeeded),
+            Copied: outcomes.Count(o => o.Action == PlannedAction.CopyNew && o.Succeeded && !o.SourceGone),
+            Changed: outcomes.Count(o => o.Action == PlannedAction.CopyChanged && o.Succeeded && !o.SourceGone),
             Failed: outcomes.Count(o => !o.Succeeded),
             Deleted: outcomes.Count(o => o.Action == PlannedAction.Delete && o.Succeeded),
-            Bytes: outcomes.Sum(o => o.Bytes));
+            Bytes: outcomes.Sum(o => o.Bytes))
+        {
+            SourceGone = outcomes.Count(o => o.SourceGone),
+        };
         var attempted = outcomes.Count(o => o.Action != PlannedAction.Skip);
         var status = refused || (totals.Failed > 0 && totals.Failed == attempted)
             ? SyncRunStatus.Failed
             : totals.Failed > 0 || error is not null ? SyncRunStatus.PartiallyFailed : SyncRunStatus.Succeeded;
         var firstError = error ?? outcomes.FirstOrDefault(o => !o.Succeeded)?.Error;
-        return new SyncRunResult(runId, status, startedAt, duration, totals, outcomes, planned.Plan.NewestSourceObjectTime, firstError);
+        return new SyncRunResult(runId, status, startedAt, duration, totals, outcomes, planned.Plan.NewestSourceObjectTime, firstError)
+        {
+            ErrorCode = error is null ? outcomes.FirstOrDefault(o => !o.Succeeded)?.ErrorCode : errorCode,
+        };
     }
+
+    /// <summary>The service error code of a failure, for decisions upstream (S3 denials by code, OCI codes otherwise).</summary>
+    private static string? ErrorCodeOf(Exception e) =>
+        Destinations.S3.S3Denial.CodeOf(e) ?? (e as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? (e as Oci.OciServiceException)?.ErrorCode;
 }

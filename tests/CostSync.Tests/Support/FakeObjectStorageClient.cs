@@ -40,9 +40,9 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
 
     public FakeObject this[string name] => _objects[name];
 
-    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null)
+    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null, bool crc32c = true)
     {
-        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), crc32c);
         _objects[name] = o;
         return o;
     }
@@ -87,7 +87,17 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
     {
         Interlocked.Increment(ref _headCalls);
         CheckBucket(request.NamespaceName, request.BucketName);
-        return Task.FromResult(_objects.TryGetValue(request.ObjectName, out var o) ? Metadata(o, o.Content.Length, whole: true) : null);
+        if (!_objects.TryGetValue(request.ObjectName, out var o))
+        {
+            return Task.FromResult<ObjectMetadata?>(null);
+        }
+
+        if (request.IfMatch is { } ifMatch && ifMatch != o.ETag)
+        {
+            throw new OciServiceException(HttpStatusCode.PreconditionFailed, "IfMatchFailed", "The If-Match header did not match.", "fake");
+        }
+
+        return Task.FromResult<ObjectMetadata?>(Metadata(o, o.Content.Length, whole: true));
     }
 
     public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken)
@@ -121,11 +131,14 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
 
         var range = request.Range ?? new ByteRange(0, o.Content.Length);
         var stream = new GeneratedStream(o.Content, range.Offset, range.Length, fault);
-        return new GetObjectResponse(Metadata(o, range.Length, request.Range is null), stream, o.Content.Length, null);
+        return new GetObjectResponse(Metadata(o, range.Length, request.Range is null), stream, o.Content.Length, null) { ContentRange = request.Range };
     }
 
     private static ObjectMetadata Metadata(FakeObject o, long length, bool whole) =>
-        new(length, o.ETag, whole && !o.IsMultipart ? o.Md5 : null, o.IsMultipart ? o.Md5 : null, o.Created, "application/gzip", null, "fake");
+        new(length, o.ETag, whole && !o.IsMultipart ? o.Md5 : null, o.IsMultipart ? o.Md5 : null, o.Created, "application/gzip", null, "fake")
+        {
+            OpcContentCrc32c = whole ? o.Crc32c : null,
+        };
 
     private void CheckBucket(string ns, string bucket)
     {

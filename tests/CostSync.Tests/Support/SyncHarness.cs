@@ -32,6 +32,9 @@ public sealed class SyncHarness : IAsyncDisposable
         MaxConcurrentObjects = 4,
         MaxConcurrentParts = 3,
         MaxAttempts = 3,
+
+        // The clock is fake: a backoff would wait for a test to advance it.
+        RetryDelay = TimeSpan.Zero,
     };
 
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());

@@ -132,7 +132,7 @@ public abstract class DestinationContract : IAsyncLifetime
         Harness.Source.Put("reports/cost-csv/0003-00001.csv.gz", 100);
         await using var sut = Counting();
         var upload = await sut.BeginMultipartUploadAsync("archive/oci/left-by-a-crash.csv.gz", new Dictionary<string, string>(), Ct);
-        await upload.UploadPartAsync(1, 0, new byte[100], EmptyHundredMd5, Ct);
+        await upload.UploadPartAsync(1, 0, new byte[100], new ContentDigests(EmptyHundredMd5), Ct);
         Assert.Single(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
         Harness.Time.Advance(TimeSpan.FromDays(2));
 

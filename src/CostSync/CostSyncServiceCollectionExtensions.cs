@@ -43,6 +43,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<RunLock>();
         services.TryAddSingleton<ScheduleClock>();
         services.TryAddSingleton<RunCoordinator>();
+        services.TryAddSingleton<IdleMemory>();
         services.TryAddSingleton<VaultCredentialsReader>();
         services.TryAddSingleton<AwsCredentialsProvider>();
         services.TryAddSingleton<AlertMessageBuilder>();

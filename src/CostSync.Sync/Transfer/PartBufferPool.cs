@@ -19,6 +19,7 @@ internal sealed class PartBufferPool
     private readonly Dictionary<long, Stack<byte[]>> _idle = [];
     private long _outstanding;
     private long _retained;
+    private long _released;
     private long _peak;
 
     public PartBufferPool(long budgetBytes)
@@ -113,6 +114,18 @@ internal sealed class PartBufferPool
             var released = _retained;
             _idle.Clear();
             _retained = 0;
+            _released += released;
+            return released;
+        }
+    }
+
+    /// <summary>The bytes <see cref="ReleaseIdle"/> dropped since the last call, so the host collects garbage only when there is some.</summary>
+    public long TakeReleasedBytes()
+    {
+        lock (_lock)
+        {
+            var released = _released;
+            _released = 0;
             return released;
         }
     }

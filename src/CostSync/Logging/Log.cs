@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1010, EventName = "RunStarting", Level = LogLevel.Information, Message = "Run {RunId} starting: {Source} to {Destination}")]
     public static partial void RunStarting(ILogger logger, string runId, string source, string destination);
 
-    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Level = LogLevel.Information, Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted; {BytesText} in {DurationText}; next run {NextRun}")]
-    public static partial void RunSummary(ILogger logger, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, string bytesText, string durationText, string nextRun);
+    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Level = LogLevel.Information, Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {SourceGone} gone from the source; {BytesText} in {DurationText}; next run {NextRun}")]
+    public static partial void RunSummary(ILogger logger, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, int sourceGone, string bytesText, string durationText, string nextRun);
 
     [LoggerMessage(EventId = 1012, EventName = "RunFailed", Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string runId, string reason);

@@ -37,7 +37,7 @@ public sealed class SyncHarness : IAsyncDisposable
         RetryDelay = TimeSpan.Zero,
     };
 
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeTimeProvider Time { get; init; } = new(TimeProvider.System.GetUtcNow());
 
     public IObjectStorageClient? SourceOverride { get; set; }
 

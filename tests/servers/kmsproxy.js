@@ -13,6 +13,7 @@
 //                      full-object value at CompleteMultipartUpload (400 BadDigest, nothing stored, on a mismatch), and
 //                      answer with the stored value; Swift itself ignores these checksums
 //   --bucket-encryption  answer GetBucketEncryption with an aws:kms default rule (Swift does not implement it)
+//   --bucket-encryption-denied  answer GetBucketEncryption with 403 AccessDenied (a key without s3:GetEncryptionConfiguration)
 // Every request is logged to stdout as one JSON line: {method, path, status}.
 'use strict';
 const http = require('http');
@@ -22,6 +23,7 @@ const [listenPort, target, accessKey, secretKey, ...flags] = process.argv.slice(
 const sseHeaders = !flags.includes('--no-sse-headers');
 const checksums = flags.includes('--checksums');
 const bucketEncryption = flags.includes('--bucket-encryption');
+const bucketEncryptionDenied = flags.includes('--bucket-encryption-denied');
 const upstream = new URL(target);
 const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/costsync-test';
 const MASK = Buffer.from('a5c3e1f00f1e3c5a96b4d2e1f0c3a587', 'hex');
@@ -103,6 +105,9 @@ async function handle(req, res) {
   let body = null;
   let crcToAnswer = null;
 
+  if (bucketEncryptionDenied && req.method === 'GET' && !hasKey && query.has('encryption')) {
+    return s3Error(res, 403, 'AccessDenied', 'Access Denied');
+  }
   if (bucketEncryption && req.method === 'GET' && !hasKey && query.has('encryption')) {
     const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule>'
       + `<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${KMS_KEY}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>`

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace CostSync.Doctor;
 
-/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, alerts. Never prints a secret.</summary>
+/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, encryption, checksums, alerts. Never prints a secret.</summary>
 internal sealed class DoctorRunner(
     IOciAuthProvider auth,
     IObjectStorageClient objectStorage,
@@ -38,6 +38,8 @@ internal sealed class DoctorRunner(
         {
             results.Add(await WriteProbeAsync(keys, cancellationToken));
             results.Add(await LifecycleCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+            results.Add(await EncryptionCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+            results.Add(await ChecksumCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
         }
 
         results.Add(await AlertsAsync(sendTestAlert, cancellationToken));

@@ -37,6 +37,9 @@ public sealed class KmsProxy : IAsyncDisposable
 
         /// <summary>GetBucketEncryption answers an aws:kms default rule.</summary>
         BucketEncryption = 4,
+
+        /// <summary>GetBucketEncryption answers 403 AccessDenied.</summary>
+        BucketEncryptionDenied = 8,
     }
 
     public Uri ServiceUrl { get; }
@@ -63,6 +66,11 @@ public sealed class KmsProxy : IAsyncDisposable
         if (mode.HasFlag(Mode.BucketEncryption))
         {
             start.ArgumentList.Add("--bucket-encryption");
+        }
+
+        if (mode.HasFlag(Mode.BucketEncryptionDenied))
+        {
+            start.ArgumentList.Add("--bucket-encryption-denied");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; Node 20 must be on PATH.");

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 namespace CostSync.Sync.Destinations.S3;
 
 /// <summary>Recognises S3 refusing the credentials, by error code (never by searching a message for "403").</summary>
-public static class S3Denial
+internal static class S3Denial
 {
     /// <summary>The codes that mean "these keys may not do this": wrong or revoked keys, a bad signature, expired session keys, or a policy.</summary>
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(StringComparer.Ordinal)

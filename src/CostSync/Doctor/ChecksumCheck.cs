@@ -9,9 +9,10 @@ using CostSync.Sync.Integrity;
 namespace CostSync.Doctor;
 
 /// <summary>
-/// Probes whether the bucket verifies S3 checksums: one small PutObject with a correct Content-MD5 and a deliberately wrong
-/// CRC-32C. A bucket that verifies refuses it (BadDigest, nothing stored); one that ignores checksums stores it (the probe is
-/// removed again); one that does not implement them answers 501. Then says whether <c>Destination:Checksum</c> fits.
+/// Probes whether the bucket verifies S3 checksums: one small part, with a correct Content-MD5 and a deliberately wrong
+/// CRC-32C, of a multipart upload (CRC-32C, full object) that is always aborted. A bucket that verifies refuses the part
+/// (BadDigest); one that ignores checksums accepts it; one that does not implement them answers 501. Nothing becomes
+/// visible and no delete permission is needed. Then says whether <c>Destination:Checksum</c> fits the bucket.
 /// </summary>
 internal static class ChecksumCheck
 {
@@ -41,7 +42,7 @@ internal static class ChecksumCheck
         }
         catch (AmazonServiceException ex)
         {
-            return new DoctorResult(Name, DoctorStatus.Warn, $"could not probe S3 checksums ({ex.ErrorCode ?? ex.StatusCode.ToString()}: {ex.Message}); Destination:Checksum = {mode} ({source})", "check that the key may s3:PutObject and s3:DeleteObject under the prefix");
+            return new DoctorResult(Name, DoctorStatus.Warn, $"could not probe S3 checksums ({ex.ErrorCode ?? ex.StatusCode.ToString()}: {ex.Message}); Destination:Checksum = {mode} ({source})", "check that the key may s3:PutObject and s3:AbortMultipartUpload under the prefix");
         }
 
         return (mode, support) switch
@@ -69,19 +70,28 @@ internal static class ChecksumCheck
         var key = $"{(string.IsNullOrEmpty(prefix) ? string.Empty : prefix + "/")}.costsync/doctor-checksum-probe-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
         var wrong = Crc32CDigests.ToBase64(~Crc32CDigests.Hash(Content));
         using var client = S3ClientBuilder.Build(options, credentials);
+
+        // A part of an upload that is always aborted: nothing becomes visible and no s3:DeleteObject is needed.
+        var upload = await client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = key, ChecksumAlgorithm = ChecksumAlgorithm.CRC32C, ChecksumType = ChecksumType.FULL_OBJECT },
+            cancellationToken);
         try
         {
-            await client.PutObjectAsync(
-                new PutObjectRequest
+            await client.UploadPartAsync(
+                new UploadPartRequest
                 {
                     BucketName = options.Bucket,
                     Key = key,
+                    UploadId = upload.UploadId,
+                    PartNumber = 1,
                     InputStream = new MemoryStream(Content, writable: false),
+                    PartSize = Content.Length,
                     MD5Digest = Convert.ToBase64String(Md5Digests.Hash(Content)),
                     ChecksumCRC32C = wrong,
                     UseChunkEncoding = !options.S3Compatible,
                 },
                 cancellationToken);
+            return Support.Ignored;
         }
         catch (AmazonS3Exception ex) when (ex.ErrorCode is "BadDigest" or "InvalidDigest" or "XAmzContentChecksumMismatch")
         {
@@ -91,8 +101,9 @@ internal static class ChecksumCheck
         {
             return Support.NotImplemented;
         }
-
-        await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = options.Bucket, Key = key }, cancellationToken);
-        return Support.Ignored;
+        finally
+        {
+            await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = options.Bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None);
+        }
     }
 }

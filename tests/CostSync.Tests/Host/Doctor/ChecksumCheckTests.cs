@@ -21,7 +21,7 @@ public sealed class ChecksumCheckTests(SwiftS3Fixture swift)
 
         Assert.Equal(DoctorStatus.Ok, result.Status);
         Assert.StartsWith("Destination:Checksum = Crc32c (configured): the bucket verifies CRC-32C", result.Detail, StringComparison.Ordinal);
-        Assert.Empty(await KeysAsync(bucket));
+        await AssertNothingLeftAsync(bucket);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ChecksumCheckTests(SwiftS3Fixture swift)
         Assert.Equal(DoctorStatus.Fail, result.Status);
         Assert.Contains("accepts S3 checksums without verifying them", result.Detail, StringComparison.Ordinal);
         Assert.Contains("CostSync:Destination:Checksum = Md5Only", result.Fix, StringComparison.Ordinal);
-        Assert.Empty(await KeysAsync(bucket));
+        await AssertNothingLeftAsync(bucket);
     }
 
     [Theory]
@@ -54,10 +54,12 @@ public sealed class ChecksumCheckTests(SwiftS3Fixture swift)
         Assert.Contains(says, result.Detail, StringComparison.Ordinal);
     }
 
-    private async Task<IReadOnlyList<string>> KeysAsync(string bucket)
+    private async Task AssertNothingLeftAsync(string bucket)
     {
         using var client = swift.CreateClient();
-        var response = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket }, Ct);
-        return [.. (response.S3Objects ?? []).Select(o => o.Key)];
+        var objects = await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket }, Ct);
+        var uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket }, Ct);
+        Assert.Empty(objects.S3Objects ?? []);
+        Assert.Empty(uploads.MultipartUploads ?? []);
     }
 }

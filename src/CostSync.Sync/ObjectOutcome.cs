@@ -6,4 +6,11 @@ namespace CostSync.Sync;
 /// <param name="Succeeded">True when the action completed and was verified.</param>
 /// <param name="Bytes">Bytes copied (0 when skipped).</param>
 /// <param name="Error">Why it failed, for people; never holds secrets.</param>
-public sealed record ObjectOutcome(string Name, PlannedAction Action, bool Succeeded, long Bytes, string? Error);
+public sealed record ObjectOutcome(string Name, PlannedAction Action, bool Succeeded, long Bytes, string? Error)
+{
+    /// <summary>True when the object answered 404 on read: it left the source after the listing. Not a failure; nothing was copied.</summary>
+    public bool SourceGone { get; init; }
+
+    /// <summary>The service's error code of a failure when it had one (e.g. S3 <c>AccessDenied</c>, <c>ExpiredToken</c>), for decisions; never parsed from <see cref="Error"/>.</summary>
+    public string? ErrorCode { get; init; }
+}

@@ -24,6 +24,7 @@ internal sealed class SyncEngine(
     LedgerCompactor compactor,
     SupersededCopier superseded,
     StaleUploadSweeper sweeper,
+    PartBufferPool pool,
     TransferSettings settings,
     SyncMetrics metrics,
     IOptions<DestinationOptions> destinationOptions,
@@ -37,6 +38,19 @@ internal sealed class SyncEngine(
     }
 
     public async Task<SyncRunResult> RunAsync(SyncRunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunCoreAsync(context, cancellationToken);
+        }
+        finally
+        {
+            // Between runs the daemon idles for hours: give the part buffers back instead of keeping the run's peak.
+            pool.ReleaseIdle();
+        }
+    }
+
+    private async Task<SyncRunResult> RunCoreAsync(SyncRunContext context, CancellationToken cancellationToken)
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
@@ -104,9 +118,10 @@ internal sealed class SyncEngine(
         }
 
         metrics.LedgerRecorded(planned.Ledger, writer.Written);
+        var ledgerErrorCode = ledgerError is not null && writer.LastFailure is { } failure ? ErrorCodeOf(failure) : null;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is not null);
+        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is null ? ledgerErrorCode : null, refusal is not null);
         Log.RunCompleted(logger, result.RunId, result.Status, result.Duration, result.Totals.Listed, result.Totals.Copied, result.Totals.Changed, result.Totals.Skipped, result.Totals.Failed, result.Totals.Deleted, result.Totals.Bytes);
         return result;
     }
@@ -129,7 +144,8 @@ internal sealed class SyncEngine(
         try
         {
             var request = new CopyRequest(new SourceObject(scope.Namespace, scope.Bucket, source), item.DestinationKey, context.RunId, progress.AddBytes);
-            var written = await copier.CopyAsync(context.Destination, request, cancellationToken);
+            var copied = await copier.CopyAsync(context.Destination, request, cancellationToken);
+            var written = copied.Written;
             await run.Writer.AddAsync(
                 new LedgerEntry(
                     source.Name,
@@ -145,10 +161,25 @@ internal sealed class SyncEngine(
                     context.RunId)
                 {
                     SupersededKey = preserved?.Key,
+                    SourceCrc32c = copied.SourceCrc32c,
+                    Doubt = copied.Doubt,
                 },
                 cancellationToken);
+            Log.ObjectVerified(logger, source.Name, copied.Verified);
+            if (copied.Doubt is { } doubt)
+            {
+                // Written and kept, never deleted: a failed object with a ledger mark, so the run is partial and alerts.
+                Log.ObjectDoubted(logger, source.Name, item.DestinationKey, doubt);
+                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt);
+            }
+
             Log.ObjectCopied(logger, source.Name, source.Size, item.DestinationKey, written.ETag);
             return new ObjectOutcome(item.Name, item.Action, true, source.Size, null);
+        }
+        catch (SourceGoneException e)
+        {
+            Log.SourceGone(logger, source.Name, e.Message);
+            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -156,7 +187,7 @@ internal sealed class SyncEngine(
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
                 : DestinationFailures.Describe(e, destinationOptions.Value);
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, error);
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e) };
         }
     }
 
@@ -194,24 +225,34 @@ internal sealed class SyncEngine(
         }
     }
 
-    private static SyncRunResult Summarize(string runId, DateTimeOffset startedAt, TimeSpan duration, PlanOutcome planned, IReadOnlyList<ObjectOutcome> outcomes, string? error, bool refused)
+    private static SyncRunResult Summarize(string runId, DateTimeOffset startedAt, TimeSpan duration, PlanOutcome planned, IReadOnlyList<ObjectOutcome> outcomes, string? error, string? errorCode, bool refused)
     {
         var totals = new SyncTotals(
             Listed: planned.Plan.Items.Count(i => i.Source is not null),
             Skipped: outcomes.Count(o => o.Action == PlannedAction.Skip),
-            Copied: outcomes.Count(o => o.Action == PlannedAction.CopyNew && o.Succeeded),
-            Changed: outcomes.Count(o => o.Action == PlannedAction.CopyChanged && o.Succeeded),
+            Copied: outcomes.Count(o => o.Action == PlannedAction.CopyNew && o.Succeeded && !o.SourceGone),
+            Changed: outcomes.Count(o => o.Action == PlannedAction.CopyChanged && o.Succeeded && !o.SourceGone),
             Failed: outcomes.Count(o => !o.Succeeded),
             Deleted: outcomes.Count(o => o.Action == PlannedAction.Delete && o.Succeeded),
-            Bytes: outcomes.Sum(o => o.Bytes));
+            Bytes: outcomes.Sum(o => o.Bytes))
+        {
+            SourceGone = outcomes.Count(o => o.SourceGone),
+        };
         var attempted = outcomes.Count(o => o.Action != PlannedAction.Skip);
         var status = refused || (totals.Failed > 0 && totals.Failed == attempted)
             ? SyncRunStatus.Failed
             : totals.Failed > 0 || error is not null ? SyncRunStatus.PartiallyFailed : SyncRunStatus.Succeeded;
         var firstError = error ?? outcomes.FirstOrDefault(o => !o.Succeeded)?.Error;
-        return new SyncRunResult(runId, status, startedAt, duration, totals, outcomes, planned.Plan.NewestSourceObjectTime, firstError);
+        return new SyncRunResult(runId, status, startedAt, duration, totals, outcomes, planned.Plan.NewestSourceObjectTime, firstError)
+        {
+            ErrorCode = error is null ? outcomes.FirstOrDefault(o => !o.Succeeded)?.ErrorCode : errorCode,
+        };
     }
 
     /// <summary>One run's ledger: the state read at planning and the writer of its segments.</summary>
     private sealed record RunLedger(LedgerWriter Writer, LedgerState Ledger);
+
+    /// <summary>The service error code of a failure, for decisions upstream (S3 denials by code, OCI codes otherwise).</summary>
+    private static string? ErrorCodeOf(Exception e) =>
+        Destinations.S3.S3Denial.CodeOf(e) ?? (e as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? (e as Oci.OciServiceException)?.ErrorCode;
 }

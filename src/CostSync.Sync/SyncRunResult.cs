@@ -9,4 +9,8 @@ public sealed record SyncRunResult(
     SyncTotals Totals,
     IReadOnlyList<ObjectOutcome> Outcomes,
     DateTimeOffset? NewestSourceObjectTime,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The service's error code behind <see cref="Error"/> when it had one (e.g. S3 <c>AccessDenied</c> writing the ledger).</summary>
+    public string? ErrorCode { get; init; }
+}

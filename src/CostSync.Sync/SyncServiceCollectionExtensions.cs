@@ -32,6 +32,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
         services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
         services.TryAddSingleton<SourceReader>();
+        services.TryAddSingleton<CopyRetries>();
         services.TryAddSingleton<SinglePartCopier>();
         services.TryAddSingleton<MultipartCopier>();
         services.TryAddSingleton<ObjectCopier>();

@@ -8,4 +8,8 @@ namespace CostSync.Sync;
 /// <param name="Failed">Objects that could not be copied.</param>
 /// <param name="Deleted">Destination objects removed (Mirror mode only).</param>
 /// <param name="Bytes">Bytes copied.</param>
-public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed, int Failed, int Deleted, long Bytes);
+public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed, int Failed, int Deleted, long Bytes)
+{
+    /// <summary>Listed objects that answered 404 when read (gone from the source since the listing); not failures.</summary>
+    public int SourceGone { get; init; }
+}

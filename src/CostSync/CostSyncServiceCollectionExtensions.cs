@@ -49,6 +49,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddSingleton<RunCoordinator>();
         services.TryAddSingleton<LiveLine>();
         services.TryAddSingleton<RunProgressFactory>();
+        services.TryAddSingleton<IdleMemory>();
         services.TryAddSingleton<VaultCredentialsReader>();
         services.TryAddSingleton<AwsCredentialsProvider>();
         services.TryAddSingleton<AlertMessageBuilder>();

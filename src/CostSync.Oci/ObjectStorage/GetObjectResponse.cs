@@ -22,6 +22,9 @@ public sealed class GetObjectResponse : IAsyncDisposable, IDisposable
     /// <summary>The whole object's size (from <c>Content-Range</c> for ranged reads, else the content length).</summary>
     public long? TotalSize { get; }
 
+    /// <summary>The byte range this response carries, from its <c>Content-Range</c> header; <see langword="null"/> when it has none (a whole-object answer).</summary>
+    public ByteRange? ContentRange { get; init; }
+
     public void Dispose()
     {
         Content.Dispose();

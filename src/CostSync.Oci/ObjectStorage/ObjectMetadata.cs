@@ -17,4 +17,12 @@ public sealed record ObjectMetadata(
     DateTimeOffset? LastModified,
     string? ContentType,
     string? ContentEncoding,
-    string? OpcRequestId);
+    string? OpcRequestId)
+{
+    /// <summary>
+    /// The <c>opc-content-crc32c</c> header: base64 of the big-endian CRC-32C (Castagnoli) of the <b>whole</b> object, also for
+    /// objects uploaded in parts. Sent on HeadObject and on a GetObject of the whole object; absent on ranged reads and on
+    /// objects stored before OCI computed it.
+    /// </summary>
+    public string? OpcContentCrc32c { get; init; }
+}

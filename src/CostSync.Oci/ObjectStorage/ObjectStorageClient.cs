@@ -63,6 +63,7 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
         var call = new OciCall("HeadObject", auth.Description, request.NamespaceName) { Endpoint = endpoint, BucketName = request.BucketName };
         Uri uri = ObjectUri(endpoint, request.NamespaceName, request.BucketName, request.ObjectName);
         using var message = new HttpRequestMessage(HttpMethod.Head, uri);
+        AddIfMatch(message, request.IfMatch);
         using HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -84,11 +85,7 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
             message.Headers.Range = new RangeHeaderValue(range.Offset, range.Last);
         }
 
-        if (!string.IsNullOrEmpty(request.IfMatch))
-        {
-            // OCI entity tags are sent back exactly as the service gave them (they are not always quoted).
-            message.Headers.TryAddWithoutValidation("if-match", request.IfMatch);
-        }
+        AddIfMatch(message, request.IfMatch);
 
         // Headers only: the body streams to the caller and is never buffered or retried mid-stream.
         HttpResponseMessage response = await OciHttp.SendAsync(http, message, HttpCompletionOption.ResponseHeadersRead, call, cancellationToken);
@@ -96,9 +93,10 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
         {
             await EnsureSuccessAsync(response, call, cancellationToken);
             ObjectMetadata metadata = ReadMetadata(response);
-            long? total = response.Content.Headers.ContentRange?.Length ?? response.Content.Headers.ContentLength;
+            ContentRangeHeaderValue? contentRange = response.Content.Headers.ContentRange;
+            long? total = contentRange?.Length ?? response.Content.Headers.ContentLength;
             Stream content = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new GetObjectResponse(metadata, content, total, response);
+            return new GetObjectResponse(metadata, content, total, response) { ContentRange = RangeOf(contentRange) };
         }
         catch
         {
@@ -106,6 +104,18 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
             throw;
         }
     }
+
+    private static void AddIfMatch(HttpRequestMessage message, string? ifMatch)
+    {
+        if (!string.IsNullOrEmpty(ifMatch))
+        {
+            // OCI entity tags are sent back exactly as the service gave them (they are not always quoted).
+            message.Headers.TryAddWithoutValidation("if-match", ifMatch);
+        }
+    }
+
+    private static ByteRange? RangeOf(ContentRangeHeaderValue? header) =>
+        header is { From: { } from, To: { } to } && to >= from ? new ByteRange(from, to - from + 1) : null;
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, OciCall call, CancellationToken cancellationToken)
     {
@@ -151,6 +161,9 @@ internal sealed class ObjectStorageClient(HttpClient http, OciEndpointResolver e
             content.LastModified,
             OciErrors.HeaderValue(response, "content-type"),
             OciErrors.HeaderValue(response, "content-encoding"),
-            OciErrors.HeaderValue(response, "opc-request-id"));
+            OciErrors.HeaderValue(response, "opc-request-id"))
+        {
+            OpcContentCrc32c = OciErrors.HeaderValue(response, "opc-content-crc32c"),
+        };
     }
 }

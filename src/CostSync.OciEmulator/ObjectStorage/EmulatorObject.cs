@@ -10,6 +10,9 @@ internal sealed record EmulatorObject(
     DateTimeOffset TimeCreated,
     DateTimeOffset TimeModified)
 {
+    /// <summary>The <c>opc-content-crc32c</c> value (base64 of the big-endian CRC-32C of the whole content); <see langword="null"/> for an object stored before OCI computed one.</summary>
+    public string? Crc32c { get; init; }
+
     public long Size => Content.Length;
 
     public bool IsMultipart => MultipartMd5 is not null;

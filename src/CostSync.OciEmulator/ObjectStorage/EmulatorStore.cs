@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 
 // MD5 is what Object Storage reports (content-md5, opc-multipart-md5); it is an integrity checksum here, not security.
@@ -35,7 +37,8 @@ internal sealed class EmulatorStore(TimeProvider time)
     /// <param name="multipart">Serve it as a multipart upload: no Content-MD5, an <c>opc-multipart-md5</c> of <paramref name="partSize"/> parts.</param>
     /// <param name="partSize">Part size used for the multipart MD5.</param>
     /// <param name="created">Creation (and modification) time; default now.</param>
-    public EmulatorObject Put(string name, byte[] content, bool multipart = false, int partSize = DefaultPartSize, DateTimeOffset? created = null)
+    /// <param name="crc32c">Serve <c>opc-content-crc32c</c>; <see langword="false"/> for an object stored before OCI computed it.</param>
+    public EmulatorObject Put(string name, byte[] content, bool multipart = false, int partSize = DefaultPartSize, DateTimeOffset? created = null, bool crc32c = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(content);
@@ -48,7 +51,10 @@ internal sealed class EmulatorStore(TimeProvider time)
             multipart ? null : Convert.ToBase64String(MD5.HashData(content)),
             multipart ? MultipartMd5(content, partSize) : null,
             when,
-            when);
+            when)
+        {
+            Crc32c = crc32c ? Crc32C(content) : null,
+        };
         lock (_lock)
         {
             _objects[name] = item;
@@ -81,6 +87,16 @@ internal sealed class EmulatorStore(TimeProvider time)
         {
             return _snapshot ??= [.. _objects.Values];
         }
+    }
+
+    /// <summary>What OCI sends: base64 of the CRC-32C of the whole object, in big-endian byte order.</summary>
+    private static string Crc32C(byte[] content)
+    {
+        var crc = new Crc32(Crc32ParameterSet.Crc32C);
+        crc.Append(content);
+        Span<byte> bigEndian = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bigEndian, crc.GetCurrentHashAsUInt32());
+        return Convert.ToBase64String(bigEndian);
     }
 
     private static string MultipartMd5(byte[] content, int partSize)

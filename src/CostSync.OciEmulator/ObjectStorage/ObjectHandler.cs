@@ -63,6 +63,12 @@ internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets,
             response.Headers.ContentMD5 = item.Md5;
         }
 
+        if (range is null && item.Crc32c is not null)
+        {
+            // OCI's whole-object CRC-32C, also for multipart uploads; a ranged read does not carry it.
+            response.Headers["opc-content-crc32c"] = item.Crc32c;
+        }
+
         if (range is not null)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;

@@ -30,6 +30,13 @@ public sealed class DestinationOptions
     /// <summary>Send plain (not aws-chunked) bodies with a precomputed SHA-256, which every S3-compatible server accepts. <value>Default: true.</value></summary>
     public bool S3Compatible { get; set; } = true;
 
+    /// <summary>
+    /// The checksums S3 verifies on every write: <c>Crc32c</c> (Content-MD5 plus CRC-32C per part and for the whole object) or
+    /// <c>Md5Only</c>. <value>Default: empty, meaning <c>Crc32c</c> on AWS (no <see cref="ServiceUrl"/>) and <c>Md5Only</c> with a
+    /// <see cref="ServiceUrl"/>.</value>
+    /// </summary>
+    public DestinationChecksum? Checksum { get; set; }
+
     /// <summary>AppendOnly or Mirror. <value>Default: <see cref="DestinationMode.AppendOnly"/>.</value></summary>
     public DestinationMode Mode { get; set; } = DestinationMode.AppendOnly;
 

@@ -20,4 +20,10 @@ public sealed class TransferOptions
 
     /// <summary>Attempts per object (a verification failure counts as one). <value>Default: 3.</value></summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The pause before an object's second attempt; later pauses double, with jitter, up to a minute. <value>Default: 1 second.</value></summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A source body that delivers no bytes for this long aborts the attempt (which is then retried). <value>Default: 60 seconds.</value></summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

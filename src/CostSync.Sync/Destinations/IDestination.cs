@@ -4,16 +4,12 @@ namespace CostSync.Sync.Destinations;
 /// <remarks>
 /// Keys are <c>/</c>-separated and used exactly as given. Implementations: S3 (AWSSDK.S3 low-level multipart API)
 /// and Directory (temp file under <c>.costsync/tmp</c>, atomic rename on completion). Every write is all-or-nothing:
-/// an object becomes visible only when <see cref="PutObjectAsync"/> or <see cref="IMultipartUpload.CompleteAsync"/> succeeds.
+/// an object becomes visible only when a <c>PutObjectAsync</c> or <see cref="IMultipartUpload.CompleteAsync"/> succeeds.
 /// </remarks>
 public interface IDestination : IAsyncDisposable
 {
     /// <summary>For logs and alerts, e.g. <c>s3://bucket</c> or <c>/srv/reports</c>.</summary>
     string Description { get; }
-
-    /// <summary>True when an ETag returned by a write is the hex MD5 of the content (or <c>md5(part md5s)-N</c> for multipart), so it can be verified.</summary>
-    /// <remarks>False for SSE-KMS on S3, whose ETags are not content digests.</remarks>
-    bool ETagIsContentMd5 { get; }
 
     /// <summary>Lists every object whose key starts with <paramref name="prefix"/> (all pages).</summary>
     IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, CancellationToken cancellationToken);
@@ -24,14 +20,24 @@ public interface IDestination : IAsyncDisposable
     /// <summary>Opens an object for reading; <see langword="null"/> when absent. The caller disposes the stream.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Writes a whole object in one request; rejected (never stored) when <paramref name="contentMd5"/> does not match the content.</summary>
+    /// <summary>Writes a whole object in one request; rejected (never stored) when <paramref name="digests"/> do not match the content.</summary>
+    /// <param name="key">The object key.</param>
+    /// <param name="content">The bytes; must stay unchanged until the call returns.</param>
+    /// <param name="digests">Digests of <paramref name="content"/>, checked by the destination (MD5 always, CRC-32C where enabled).</param>
+    /// <param name="metadata">User metadata (S3: <c>x-amz-meta-*</c>); ASCII names and values.</param>
+    /// <param name="kind">A report (all write settings) or CostSync's own ledger (always replaceable, default storage class).</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is stored then.</param>
+    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Writes a whole object checked by its MD5 only (CostSync's own files, probes).</summary>
     /// <param name="key">The object key.</param>
     /// <param name="content">The bytes; must stay unchanged until the call returns.</param>
     /// <param name="contentMd5">Base64 MD5 of <paramref name="content"/>, checked by the destination.</param>
     /// <param name="metadata">User metadata (S3: <c>x-amz-meta-*</c>); ASCII names and values.</param>
     /// <param name="kind">A report (all write settings) or CostSync's own ledger (always replaceable, default storage class).</param>
     /// <param name="cancellationToken">Cancels the write; nothing is stored then.</param>
-    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken);
+    Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
+        PutObjectAsync(key, content, new ContentDigests(contentMd5), metadata, kind, cancellationToken);
 
     /// <summary>Starts a multipart upload; parts may then be uploaded in parallel and in any order.</summary>
     Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);

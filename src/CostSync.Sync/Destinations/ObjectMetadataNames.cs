@@ -9,6 +9,9 @@ internal static class ObjectMetadataNames
     /// <summary>The source's multipart MD5 (<c>base64-N</c>), for multipart-uploaded sources.</summary>
     public const string SourceMultipartMd5 = "costsync-source-multipart-md5";
 
+    /// <summary>Base64 (big-endian) CRC-32C of the source content, as OCI reports it in <c>opc-content-crc32c</c>.</summary>
+    public const string SourceCrc32c = "costsync-source-crc32c";
+
     /// <summary>The source object's etag.</summary>
     public const string SourceETag = "costsync-source-etag";
 

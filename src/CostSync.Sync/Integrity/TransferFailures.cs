@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using CostSync.Oci;
 using CostSync.Sync.Destinations;
+using CostSync.Sync.Transfer;
 
 namespace CostSync.Sync.Integrity;
 
@@ -10,7 +11,9 @@ internal static class TransferFailures
 {
     public static bool IsRetryable(Exception exception) => exception switch
     {
-        // Callers check their own token first, so a cancellation seen here is a timeout, not a stop request.
+        SourceGoneException => false,
+
+        // Callers check their own token first, so a cancellation seen here is a timeout (or a stalled body), not a stop request.
         OperationCanceledException or TimeoutException => true,
         IntegrityException => true,
         DestinationRejectedException rejected => rejected.IsDigestMismatch,

@@ -39,6 +39,15 @@ internal sealed record LedgerEntry(
     /// <summary>On a preserved copy of replaced bytes: the report key those bytes were archived at.</summary>
     public string? SupersededFrom { get; init; }
 
+    /// <summary>Base64 (big-endian) CRC-32C of the source: OCI's <c>opc-content-crc32c</c> when it sent one (and the bytes matched it), else computed from the bytes read.</summary>
+    public string? SourceCrc32c { get; init; }
+
+    /// <summary>
+    /// Set when the object was written but the destination's answer did not prove it (e.g. an ETag that should have been the MD5
+    /// and was not): what was doubted. The object is kept (S3 checked its Content-MD5), the run reports it as failed and alerts.
+    /// </summary>
+    public string? Doubt { get; init; }
+
     /// <summary>The source MD5 in whichever form the source reported it (derived, not stored).</summary>
     [JsonIgnore]
     public string? SourceMd5 => Md5 ?? MultipartMd5;

@@ -31,7 +31,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
     private readonly ITimer _timer;
     private Task _timerFlush = Task.CompletedTask;
     private int _sequence;
-    private string? _lastError;
+    private Exception? _lastFailure;
 
     public LedgerWriter(IDestination destination, KeyLayout layout, string runId, LedgerSettings settings, TimeProvider timeProvider, ILogger logger)
     {
@@ -64,6 +64,18 @@ internal sealed class LedgerWriter : IAsyncDisposable
             lock (_lock)
             {
                 return [.. _written];
+            }
+        }
+    }
+
+    /// <summary>Why the last segment write failed (kept until a later write succeeds), for the run's error code.</summary>
+    public Exception? LastFailure
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastFailure;
             }
         }
     }
@@ -102,7 +114,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
         await FlushAsync(cancellationToken);
         lock (_lock)
         {
-            return _pending.Count == 0 ? null : $"{_pending.Count} ledger entries could not be written under {_layout.LedgerFolder}: {_lastError}";
+            return _pending.Count == 0 ? null : $"{_pending.Count} ledger entries could not be written under {_layout.LedgerFolder}: {_lastFailure?.Message}";
         }
     }
 
@@ -161,7 +173,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
                 {
                     _written.AddRange(batch);
                     _segments.Add(key);
-                    _lastError = null;
+                    _lastFailure = null;
                 }
 
                 Log.LedgerSegmentWritten(_logger, key, batch.Count);
@@ -171,7 +183,7 @@ internal sealed class LedgerWriter : IAsyncDisposable
                 lock (_lock)
                 {
                     _pending.InsertRange(0, batch);
-                    _lastError = e.Message;
+                    _lastFailure = e;
                     _timer.Change(_settings.FlushInterval, Timeout.InfiniteTimeSpan);
                 }
 

@@ -96,6 +96,7 @@ internal sealed class ObjectAdopter(ForeignObjectMemo memo, LedgerSettings setti
             m.GetValueOrDefault(ObjectMetadataNames.RunId) ?? runId)
         {
             AdoptedBy = runId,
+            SourceCrc32c = m.GetValueOrDefault(ObjectMetadataNames.SourceCrc32c),
         };
     }
 }

@@ -17,8 +17,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3004, EventName = "ObjectFailed", Level = LogLevel.Warning, Message = "Could not copy {ObjectName} to {Key}: {Error}")]
     public static partial void ObjectFailed(ILogger logger, string objectName, string key, string error);
 
-    [LoggerMessage(EventId = 3005, EventName = "CopyAttemptFailed", Level = LogLevel.Warning, Message = "Attempt {Attempt} of {MaxAttempts} to copy {ObjectName} failed, retrying: {Error}")]
-    public static partial void CopyAttemptFailed(ILogger logger, string objectName, int attempt, int maxAttempts, string error);
+    [LoggerMessage(EventId = 3005, EventName = "CopyAttemptFailed", Level = LogLevel.Warning, Message = "Attempt {Attempt} of {MaxAttempts} to copy {ObjectName} failed, retrying in {Delay}: {Error}")]
+    public static partial void CopyAttemptFailed(ILogger logger, string objectName, int attempt, int maxAttempts, string error, TimeSpan delay);
 
     [LoggerMessage(EventId = 3006, EventName = "StaleUploadAborted", Level = LogLevel.Information, Message = "Aborted an incomplete upload of {Key} started {Initiated:O} (older than {MaxAge})")]
     public static partial void StaleUploadAborted(ILogger logger, string key, DateTimeOffset? initiated, TimeSpan maxAge);
@@ -43,6 +43,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3015, EventName = "RunCompleted", Level = LogLevel.Debug, Message = "Run {RunId} {Status} in {Duration}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {Bytes} bytes")]
     public static partial void RunCompleted(ILogger logger, string runId, SyncRunStatus status, TimeSpan duration, int listed, int copied, int changed, int skipped, int failed, int deleted, long bytes);
+
+    [LoggerMessage(EventId = 3017, EventName = "ObjectVerified", Level = LogLevel.Debug, Message = "{ObjectName} verified: {Verified}")]
+    public static partial void ObjectVerified(ILogger logger, string objectName, string verified);
+
+    [LoggerMessage(EventId = 3018, EventName = "ObjectDoubted", Level = LogLevel.Error, Message = "Copied {ObjectName} to {Key}, but: {Doubt}")]
+    public static partial void ObjectDoubted(ILogger logger, string objectName, string key, string doubt);
+
+    [LoggerMessage(EventId = 3019, EventName = "SourceGone", Level = LogLevel.Information, Message = "{ObjectName} is gone from the source since the listing; not copied: {Reason}")]
+    public static partial void SourceGone(ILogger logger, string objectName, string reason);
 
     [LoggerMessage(EventId = 3016, EventName = "RunCancelled", Level = LogLevel.Warning, Message = "Run {RunId} was cancelled after {Completed} objects; in-flight uploads were aborted and the ledger records what completed")]
     public static partial void RunCancelled(ILogger logger, string runId, int completed);

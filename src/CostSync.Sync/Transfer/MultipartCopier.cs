@@ -6,19 +6,25 @@ namespace CostSync.Sync.Transfer;
 
 /// <summary>
 /// Copies a large object as a multipart upload whose parts are filled by parallel ranged GETs (If-Match on the source etag)
-/// and uploaded in parallel, each part in a buffer from the shared <see cref="PartBufferPool"/>. Any failure aborts the upload.
+/// and uploaded in parallel, each part in a buffer from the shared <see cref="PartBufferPool"/>. The whole object's MD5 (when
+/// the source has one) and CRC-32C are checked against OCI before completing; any failure aborts the upload, so nothing is
+/// visible. Retrying is the caller's job (one pipeline per object): a failed part fails the attempt.
 /// </summary>
 internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, TransferSettings settings)
 {
-    public async Task<DestinationWriteResult> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
+    public async Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {
         var summary = request.Source.Summary;
         var layout = PartLayout.For(summary.Size, settings.PartSizeBytes);
-        var upload = await destination.BeginMultipartUploadAsync(request.Key, SourceIdentity.Metadata(summary, request.RunId), cancellationToken);
+
+        // OCI's CRC-32C of the whole object (also of multipart-uploaded ones), from the version every range is pinned to.
+        var ociCrc32c = (await reader.HeadAsync(request.Source, cancellationToken)).OpcContentCrc32c;
+        var upload = await destination.BeginMultipartUploadAsync(request.Key, SourceIdentity.Metadata(summary, request.RunId, ociCrc32c), cancellationToken);
         try
         {
-            var parts = new UploadedPart[layout.PartCount];
-            using var whole = summary.IsMultipartMd5 || summary.Md5 is null ? null : Md5Digests.CreateIncremental();
+            var parts = new (UploadedPart Part, PartWriteResult Answer)[layout.PartCount];
+            var partCrcs = new uint[layout.PartCount];
+            using var wholeMd5 = summary.IsMultipartMd5 || summary.Md5 is null ? null : Md5Digests.CreateIncremental();
             var turns = new PartTurns(layout.PartCount);
             var next = -1;
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -27,24 +33,30 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
                 .ToList();
             await WhenAllFailFast(workers, failFast);
 
-            if (whole is not null)
+            if (wholeMd5 is not null)
             {
-                var md5 = Convert.ToBase64String(whole.GetHashAndReset());
+                var md5 = Convert.ToBase64String(wholeMd5.GetHashAndReset());
                 if (md5 != summary.Md5)
                 {
                     throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5}, the source says {summary.Md5}: damaged in transit; not stored.");
                 }
             }
 
-            var result = await upload.CompleteAsync(parts, cancellationToken);
-            var expected = Md5Digests.MultipartETag([.. parts.Select(p => p.Md5)]);
-            if (destination.ETagIsContentMd5 && result.ETag is { } etag && !Md5Digests.SameETag(etag, expected))
+            // Each byte was CRC'd once, in its part; the parts' values combine in order into the whole object's.
+            var crc = 0u;
+            for (var i = 0; i < parts.Length; i++)
             {
-                await destination.DeleteObjectAsync(request.Key, CancellationToken.None);
-                throw new IntegrityException($"The destination returned ETag {etag} for {request.Key} after completing, expected {expected}; the object was removed.");
+                crc = Crc32CDigests.Combine(crc, partCrcs[i], parts[i].Part.Length);
             }
 
-            return result;
+            var crc32c = Crc32CDigests.ToBase64(crc);
+            if (ociCrc32c is not null && ociCrc32c != crc32c)
+            {
+                throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
+            }
+
+            var written = await upload.CompleteAsync([.. parts.Select(p => p.Part)], crc32c, cancellationToken);
+            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c));
 
             async Task WorkAsync()
             {
@@ -60,22 +72,20 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
 
                     var range = layout.Range(index);
                     var content = buffer.Memory[..checked((int)range.Length)];
-                    await ReadPartAsync(request.Source, range, content, failFast.Token);
+                    await reader.ReadAsync(request.Source, range, content, failFast.Token);
                     var partMd5 = Md5Digests.Hash(content.Span);
-                    if (whole is not null)
+                    var partCrc = Crc32CDigests.Hash(content.Span);
+                    if (wholeMd5 is not null)
                     {
                         await turns.WaitAsync(index, failFast.Token);
-                        whole.AppendData(content.Span);
+                        wholeMd5.AppendData(content.Span);
                         turns.Done(index);
                     }
 
-                    var partETag = await upload.UploadPartAsync(index + 1, range.Offset, content, Convert.ToBase64String(partMd5), failFast.Token);
-                    if (destination.ETagIsContentMd5 && !Md5Digests.SameETag(partETag, Convert.ToHexStringLower(partMd5)))
-                    {
-                        throw new IntegrityException($"The destination returned ETag {partETag} for part {index + 1} of {request.Key}, expected its MD5.");
-                    }
-
-                    parts[index] = new UploadedPart(index + 1, range.Length, partETag, partMd5);
+                    var partCrc32c = Crc32CDigests.ToBase64(partCrc);
+                    var answer = await upload.UploadPartAsync(index + 1, range.Offset, content, new ContentDigests(Convert.ToBase64String(partMd5), partCrc32c), failFast.Token);
+                    parts[index] = (new UploadedPart(index + 1, range.Length, answer.ETag, partMd5) { Crc32c = partCrc32c }, answer);
+                    partCrcs[index] = partCrc;
                     request.BytesUploaded(range.Length);
                 }
             }
@@ -88,21 +98,15 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
         }
     }
 
-    /// <summary>Reads one part, retrying transient read failures (429/5xx, resets, truncated bodies) in place.</summary>
-    private async Task ReadPartAsync(SourceObject source, ByteRange range, Memory<byte> content, CancellationToken cancellationToken)
+    private static string Verified(ObjectSummary summary, string? ociCrc32c, int partCount)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await reader.ReadAsync(source, range, content, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (attempt < settings.MaxAttempts && TransferFailures.IsRetryable(e) && !cancellationToken.IsCancellationRequested)
-            {
-                // The next attempt re-reads the whole range into the same buffer.
-            }
-        }
+        var md5 = summary.IsMultipartMd5 || summary.Md5 is null
+            ? "no whole-object MD5 (multipart-uploaded source)"
+            : "MD5 matches the listing";
+        var crc = ociCrc32c is null
+            ? "no CRC-32C check (OCI sent no opc-content-crc32c)"
+            : "CRC-32C of the whole object matches OCI's opc-content-crc32c";
+        return $"{md5}; {crc}; {partCount} parts, each range's Content-Range, size and byte count";
     }
 
     private static async Task WhenAllFailFast(List<Task> workers, CancellationTokenSource failFast)

@@ -1,21 +1,25 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace CostSync.Sync.Transfer;
 
 /// <summary>
-/// Hands out <see cref="ArrayPool{T}"/> buffers under one global byte budget shared by every object and part of a run;
-/// renters wait (asynchronously, first come first served) while the budget is used up.
+/// Hands out part buffers under one global byte budget shared by every object and part of a run; renters wait (asynchronously,
+/// first come first served) while the budget is used up. Returned buffers are kept for reuse during the run and dropped by
+/// <see cref="ReleaseIdle"/> when it ends, so an idle daemon holds none.
 /// </summary>
 /// <remarks>
-/// A buffer is charged at the size <see cref="ArrayPool{T}.Shared"/> actually allocates (the next power of two), so the
-/// budget bounds real memory, not requested lengths. <see cref="PeakBytes"/> records the highest charge ever outstanding.
+/// Buffers are allocated at the next power of two of the requested length and charged at that size, so buffers are reusable
+/// across objects of similar size and the budget bounds real memory. Kept buffers count against the budget too: a new buffer
+/// that would not fit drops kept ones first. <see cref="PeakBytes"/> records the highest charge ever outstanding.
 /// </remarks>
 internal sealed class PartBufferPool
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<Waiter> _waiters = new();
+    private readonly Dictionary<long, Stack<byte[]>> _idle = [];
     private long _outstanding;
+    private long _retained;
+    private long _released;
     private long _peak;
 
     public PartBufferPool(long budgetBytes)
@@ -35,6 +39,18 @@ internal sealed class PartBufferPool
             lock (_lock)
             {
                 return _outstanding;
+            }
+        }
+    }
+
+    /// <summary>Bytes of returned buffers kept for reuse (zero after <see cref="ReleaseIdle"/>).</summary>
+    public long RetainedBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _retained;
             }
         }
     }
@@ -87,15 +103,39 @@ internal sealed class PartBufferPool
             }
         }
 
-        return new PartBuffer(this, ArrayPool<byte>.Shared.Rent(length), length, charge);
+        return new PartBuffer(this, TakeArray(charge), length, charge);
+    }
+
+    /// <summary>Drops every kept buffer (the run is over); returns the bytes released to the garbage collector.</summary>
+    public long ReleaseIdle()
+    {
+        lock (_lock)
+        {
+            var released = _retained;
+            _idle.Clear();
+            _retained = 0;
+            _released += released;
+            return released;
+        }
+    }
+
+    /// <summary>The bytes <see cref="ReleaseIdle"/> dropped since the last call, so the host collects garbage only when there is some.</summary>
+    public long TakeReleasedBytes()
+    {
+        lock (_lock)
+        {
+            var released = _released;
+            _released = 0;
+            return released;
+        }
     }
 
     internal void Return(PartBuffer buffer)
     {
-        ArrayPool<byte>.Shared.Return(buffer.Array);
         List<Waiter> granted = [];
         lock (_lock)
         {
+            Keep(buffer.Array);
             _outstanding -= buffer.Charge;
             while (_waiters.First is { } first && _outstanding + first.Value.Charge <= BudgetBytes)
             {
@@ -110,6 +150,42 @@ internal sealed class PartBufferPool
         {
             w.Granted.TrySetResult();
         }
+    }
+
+    private byte[] TakeArray(long charge)
+    {
+        lock (_lock)
+        {
+            if (_idle.TryGetValue(charge, out var kept) && kept.TryPop(out var reused))
+            {
+                _retained -= charge;
+                return reused;
+            }
+
+            // A new buffer: drop kept ones of other sizes until outstanding and kept bytes together stay within the budget.
+            foreach (var (size, stack) in _idle)
+            {
+                while (_outstanding + _retained > BudgetBytes && stack.TryPop(out _))
+                {
+                    _retained -= size;
+                }
+            }
+        }
+
+        // Part buffers are always filled completely before use: no need to pay for zeroing them.
+        return GC.AllocateUninitializedArray<byte>(checked((int)charge));
+    }
+
+    private void Keep(byte[] array)
+    {
+        if (!_idle.TryGetValue(array.Length, out var stack))
+        {
+            stack = new Stack<byte[]>();
+            _idle[array.Length] = stack;
+        }
+
+        stack.Push(array);
+        _retained += array.Length;
     }
 
     private void Take(long charge)

@@ -3,15 +3,18 @@ using CostSync.Sync.Integrity;
 
 namespace CostSync.Sync.Transfer;
 
-/// <summary>Copies an object below the multipart threshold: one GET into a pooled buffer, MD5 check, one PutObject with Content-MD5.</summary>
+/// <summary>
+/// Copies an object below the multipart threshold: one GET into a pooled buffer, MD5 and CRC-32C checked against what OCI
+/// says, one PutObject with Content-MD5 (and the CRC-32C as an S3 checksum where enabled). Never deletes what it wrote.
+/// </summary>
 internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
 {
-    public async Task<DestinationWriteResult> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
+    public async Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {
         var summary = request.Source.Summary;
-        var metadata = SourceIdentity.Metadata(summary, request.RunId);
         using var buffer = summary.Size > 0 ? await pool.RentAsync(checked((int)summary.Size), cancellationToken) : null;
         var content = buffer?.Memory ?? Memory<byte>.Empty;
+        string? ociCrc32c = null;
         if (buffer is not null)
         {
             var response = await reader.ReadAsync(request.Source, null, content, cancellationToken);
@@ -19,22 +22,42 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
             {
                 throw new IntegrityException($"The source {summary.Name} changed between listing and reading (Content-MD5 {headerMd5}, listed {listed}).");
             }
+
+            ociCrc32c = response.OpcContentCrc32c;
         }
 
-        var md5 = Convert.ToBase64String(Md5Digests.Hash(content.Span));
-        if (!summary.IsMultipartMd5 && summary.Md5 is { } expected && md5 != expected)
+        var md5 = Md5Digests.Hash(content.Span);
+        var md5Base64 = Convert.ToBase64String(md5);
+        if (!summary.IsMultipartMd5 && summary.Md5 is { } expected && md5Base64 != expected)
         {
-            throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5}, the source says {expected}: damaged in transit; not stored.");
+            throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5Base64}, the source says {expected}: damaged in transit; not stored.");
         }
 
-        var result = await destination.PutObjectAsync(request.Key, content, md5, metadata, WriteKind.Report, cancellationToken);
-        if (destination.ETagIsContentMd5 && result.ETag is { } etag && !Md5Digests.SameETag(etag, Convert.ToHexStringLower(Convert.FromBase64String(md5))))
+        var crc32c = Crc32CDigests.ToBase64(Crc32CDigests.Hash(content.Span));
+        if (ociCrc32c is not null && ociCrc32c != crc32c)
         {
-            await destination.DeleteObjectAsync(request.Key, CancellationToken.None);
-            throw new IntegrityException($"The destination returned ETag {etag} for {request.Key}, expected the content MD5; the object was removed.");
+            throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
         }
 
+        var metadata = SourceIdentity.Metadata(summary, request.RunId, crc32c);
+        var written = await destination.PutObjectAsync(request.Key, content, new ContentDigests(md5Base64, crc32c), metadata, WriteKind.Report, cancellationToken);
         request.BytesUploaded(content.Length);
-        return result;
+        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c));
+    }
+
+    private static string Verified(Oci.ObjectStorage.ObjectSummary summary, string? ociCrc32c, bool empty)
+    {
+        if (empty)
+        {
+            return "empty object: size 0 as listed";
+        }
+
+        var md5 = summary.IsMultipartMd5 || summary.Md5 is null
+            ? "no whole-object MD5 (multipart-uploaded source)"
+            : "MD5 matches the listing";
+        var crc = ociCrc32c is null
+            ? "no CRC-32C check (OCI sent no opc-content-crc32c)"
+            : "CRC-32C matches OCI's opc-content-crc32c";
+        return $"{md5}; {crc}; size and byte count";
     }
 }

@@ -7,6 +7,15 @@ internal sealed record TransferSettings(long BudgetBytes, long MultipartThreshol
 {
     private const long MiB = 1024 * 1024;
 
+    /// <summary>The longest pause between two attempts of one object.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The pause before an object's second attempt (later ones double, with jitter).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a source body may deliver no bytes before the attempt is aborted.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public static TransferSettings From(TransferOptions options)
     {
         Positive(options.MemoryBudgetMiB, nameof(options.MemoryBudgetMiB));
@@ -15,13 +24,27 @@ internal sealed record TransferSettings(long BudgetBytes, long MultipartThreshol
         Positive(options.MaxConcurrentObjects, nameof(options.MaxConcurrentObjects));
         Positive(options.MaxConcurrentParts, nameof(options.MaxConcurrentParts));
         Positive(options.MaxAttempts, nameof(options.MaxAttempts));
+        if (options.StallTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"CostSync:Transfer:StallTimeout = {options.StallTimeout} must be positive.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"CostSync:Transfer:RetryDelay = {options.RetryDelay} must not be negative.");
+        }
+
         return new TransferSettings(
             options.MemoryBudgetMiB * MiB,
             options.MultipartThresholdMiB * MiB,
             options.PartSizeMiB * MiB,
             options.MaxConcurrentObjects,
             options.MaxConcurrentParts,
-            options.MaxAttempts);
+            options.MaxAttempts)
+        {
+            RetryDelay = options.RetryDelay,
+            StallTimeout = options.StallTimeout,
+        };
     }
 
     private static void Positive(int value, string name)

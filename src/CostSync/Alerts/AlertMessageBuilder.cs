@@ -88,7 +88,7 @@ internal sealed class AlertMessageBuilder(LogFileLocation logFile, IOptions<Sour
     {
         var t = result.Totals;
         body.AppendLine(CultureInfo.InvariantCulture, $"Run: {result.RunId} on {Host}, status {result.Status}");
-        body.AppendLine(CultureInfo.InvariantCulture, $"Objects: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed, {t.Deleted} deleted");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Objects: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed, {t.Deleted} deleted, {t.SourceGone} gone from the source");
         body.AppendLine(CultureInfo.InvariantCulture, $"Bytes copied: {Units.Bytes(t.Bytes)}");
         body.AppendLine(CultureInfo.InvariantCulture, $"Started: {Units.Time(result.StartedAt)}, duration {Units.Duration(result.Duration)}");
     }

@@ -30,6 +30,16 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
             CheckBuffers(problems, options);
         }
 
+        if (options.StallTimeout < TimeSpan.FromSeconds(1) || options.StallTimeout > TimeSpan.FromHours(1))
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:StallTimeout", options.StallTimeout, "must be between 1 second and 1 hour (how long a source body may deliver no bytes before the attempt is aborted)", "00:01:00"));
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > TimeSpan.FromMinutes(10))
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:RetryDelay", options.RetryDelay, "must be between 0 and 10 minutes (the pause before an object's next attempt)", "00:00:01"));
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

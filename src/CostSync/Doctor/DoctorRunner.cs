@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace CostSync.Doctor;
 
-/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, alerts. Never prints a secret.</summary>
+/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, encryption, checksums, alerts. Never prints a secret.</summary>
 internal sealed class DoctorRunner(
     IOciAuthProvider auth,
     IOptions<OciOptions> oci,
@@ -50,6 +50,8 @@ internal sealed class DoctorRunner(
         {
             results.Add(await WriteProbeAsync(keys, cancellationToken));
             results.Add(await LifecycleCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+            results.Add(await EncryptionCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+            results.Add(await ChecksumCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
         }
 
         results.Add(await AlertsAsync(sendTestAlert, cancellationToken));
@@ -149,7 +151,8 @@ internal sealed class DoctorRunner(
             var upload = await target.BeginMultipartUploadAsync(key, new Dictionary<string, string>(), cancellationToken);
             try
             {
-                await upload.UploadPartAsync(1, 0, content, Convert.ToBase64String(Md5Digests.Hash(content)), cancellationToken);
+                // Both digests: an upload begun for CRC-32C checksums (Destination:Checksum = Crc32c) expects one on every part.
+                await upload.UploadPartAsync(1, 0, content, new ContentDigests(Convert.ToBase64String(Md5Digests.Hash(content)), Crc32CDigests.ToBase64(Crc32CDigests.Hash(content))), cancellationToken);
             }
             finally
             {

@@ -9,6 +9,7 @@ using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
+using CostSync.Sync.Destinations.S3;
 using CostSync.Terminal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -150,28 +151,29 @@ internal sealed class RunCoordinator(
     {
         var first = await credentials.GetAsync(cancellationToken);
         var (result, denied) = await RunWithAsync(runId, first, cancellationToken);
-        if (!denied || !credentials.CanRotate)
+        if (denied is null || !credentials.CanRotate)
         {
-            return result ?? FailedResult(runId, clock.Now, "S3 denied access (403). Check the credentials and the bucket policy.");
+            return result ?? Denied(runId, denied, "Check the credentials and the bucket policy.");
         }
 
-        // S3 said 403: the keys may have been rotated in Vault during the run. Re-read them once.
+        // S3 refused the keys (AccessDenied, a bad signature, an unknown key id, expired session keys): they may have been
+        // rotated in Vault during the run. Re-read them once.
         var second = await credentials.GetAsync(cancellationToken);
         if (second.SameKeysAs(first))
         {
             Log.AccessDeniedSameKeys(logger, runId);
-            return result ?? FailedResult(runId, clock.Now, "S3 denied access (403) with the keys from Vault. Check the keys and the bucket policy.");
+            return result ?? Denied(runId, denied, "with the keys from Vault. Check the keys and the bucket policy.");
         }
 
         Log.AccessDeniedRetry(logger, runId);
-        var (retry, _) = await RunWithAsync(runId, second, cancellationToken);
+        var (retry, deniedAgain) = await RunWithAsync(runId, second, cancellationToken);
         return retry is null
-            ? FailedResult(runId, clock.Now, "S3 denied access (403) with the old and the newly read keys from Vault. Check the keys and the bucket policy.")
+            ? Denied(runId, deniedAgain, "with the old and the newly read keys from Vault. Check the keys and the bucket policy.")
             : result is null ? retry : RunResults.Merge(result, retry);
     }
 
-    /// <summary>Runs the engine; a run that S3 refused with 403 returns (result or null, true).</summary>
-    private async Task<(SyncRunResult? Result, bool Denied)> RunWithAsync(string runId, RunCredentials runCredentials, CancellationToken cancellationToken)
+    /// <summary>Runs the engine; when S3 refused the credentials, also returns its error code (e.g. <c>AccessDenied</c>, <c>ExpiredToken</c>).</summary>
+    private async Task<(SyncRunResult? Result, string? DeniedCode)> RunWithAsync(string runId, RunCredentials runCredentials, CancellationToken cancellationToken)
     {
         var destination = destinations.Create(runCredentials.Credentials);
         await using (destination)
@@ -181,14 +183,17 @@ internal sealed class RunCoordinator(
             {
                 using var progress = progressDisplays.Create(runId);
                 var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
-                return (result, RunResults.WasDenied(result));
+                return (result, RunResults.DeniedCode(result));
             }
-            catch (AmazonServiceException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            catch (AmazonServiceException ex) when (S3Denial.CodeOf(ex) is { } code)
             {
-                return (null, true);
+                return (null, code);
             }
         }
     }
+
+    private SyncRunResult Denied(string runId, string? code, string advice) =>
+        FailedResult(runId, clock.Now, $"S3 denied access ({code ?? "AccessDenied"}) {advice}") with { ErrorCode = code };
 
     private async Task RecordAsync(SyncRunResult result, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
@@ -235,7 +240,7 @@ internal sealed class RunCoordinator(
         var next = Units.Time(nextRun);
         var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
         var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
-        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, bytes, duration, next, warning);
+        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, next, warning);
     }
 
     public void Dispose() => _gate.Dispose();

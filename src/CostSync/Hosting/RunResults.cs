@@ -1,20 +1,16 @@
 using CostSync.Sync;
+using CostSync.Sync.Destinations.S3;
 
 namespace CostSync.Hosting;
 
 /// <summary>Helpers over <see cref="SyncRunResult"/>: spotting S3 access denials, merging a retry into the first attempt.</summary>
 internal static class RunResults
 {
-    // S3's 403 answers, by code and by the messages AWS and S3-compatible servers put in them.
-    private static readonly string[] DeniedMarkers =
-    [
-        "403", "AccessDenied", "Access Denied", "Forbidden", "InvalidAccessKeyId", "SignatureDoesNotMatch",
-        "Access Key Id you provided does not exist", "signature we calculated does not match",
-    ];
-
-    /// <summary>True when the run or any object failed because S3 refused the credentials.</summary>
-    public static bool WasDenied(SyncRunResult result) =>
-        IsDenied(result.Error) || result.Outcomes.Any(o => !o.Succeeded && IsDenied(o.Error));
+    /// <summary>The S3 error code when the run or any object failed because S3 refused the credentials (judged by code only), else <see langword="null"/>.</summary>
+    public static string? DeniedCode(SyncRunResult result) =>
+        S3Denial.IsDenial(result.ErrorCode)
+            ? result.ErrorCode
+            : result.Outcomes.FirstOrDefault(o => !o.Succeeded && S3Denial.IsDenial(o.ErrorCode))?.ErrorCode;
 
     /// <summary>The retry's view, plus what the first attempt already copied.</summary>
     public static SyncRunResult Merge(SyncRunResult first, SyncRunResult retry)
@@ -34,7 +30,4 @@ internal static class RunResults
             a.Bytes + b.Bytes);
         return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
     }
-
-    private static bool IsDenied(string? error) =>
-        error is not null && DeniedMarkers.Any(m => error.Contains(m, StringComparison.OrdinalIgnoreCase));
 }

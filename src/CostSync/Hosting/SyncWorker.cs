@@ -13,6 +13,7 @@ namespace CostSync.Hosting;
 /// </summary>
 internal sealed class SyncWorker(
     RunCoordinator coordinator,
+    IdleMemory idleMemory,
     ScheduleClock clock,
     RunHistoryStore history,
     IOptions<ScheduleOptions> schedule,
@@ -29,7 +30,7 @@ internal sealed class SyncWorker(
             if (clock.IsCatchUpDue(last.LastSuccessfulRunAt))
             {
                 Log.CatchUpRun(logger, last.LastSuccessfulRunAt);
-                current = coordinator.RunOnceAsync(stoppingToken);
+                current = RunAsync(stoppingToken);
             }
 
             var after = clock.Now;
@@ -59,7 +60,7 @@ internal sealed class SyncWorker(
                     await current;
                 }
 
-                current = coordinator.RunOnceAsync(stoppingToken);
+                current = RunAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +74,13 @@ internal sealed class SyncWorker(
                 await AwaitQuietlyAsync(current, stoppingToken);
             }
         }
+    }
+
+    private async Task<RunOutcome> RunAsync(CancellationToken stoppingToken)
+    {
+        var outcome = await coordinator.RunOnceAsync(stoppingToken);
+        idleMemory.Release();
+        return outcome;
     }
 
     private static async Task AwaitQuietlyAsync(Task task, CancellationToken stoppingToken)

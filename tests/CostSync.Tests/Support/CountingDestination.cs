@@ -14,8 +14,6 @@ public sealed class CountingDestination(IDestination inner) : IDestination
 
     public string Description => inner.Description;
 
-    public bool ETagIsContentMd5 => inner.ETagIsContentMd5;
-
     public void Clear() => _calls.Clear();
 
     public IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, CancellationToken cancellationToken) => Record("List", prefix, () => inner.ListObjectsAsync(prefix, cancellationToken));
@@ -24,8 +22,8 @@ public sealed class CountingDestination(IDestination inner) : IDestination
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => Record("Get", key, () => inner.OpenReadAsync(key, cancellationToken));
 
-    public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
-        Record("Put", key, () => inner.PutObjectAsync(key, content, contentMd5, metadata, kind, cancellationToken));
+    public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
+        Record("Put", key, () => inner.PutObjectAsync(key, content, digests, metadata, kind, cancellationToken));
 
     public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
         Record("BeginMultipart", key, () => inner.BeginMultipartUploadAsync(key, metadata, cancellationToken));

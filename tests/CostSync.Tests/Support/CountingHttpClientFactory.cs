@@ -15,10 +15,10 @@ public sealed class CountingHttpClientFactory(RequestLog log) : HttpClientFactor
 
     private sealed class RecordingHandler(RequestLog log) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            log.Add(request);
-            return base.SendAsync(request, cancellationToken);
+            await log.AddAsync(request, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using CostSync.Oci.ObjectStorage;
 
@@ -6,13 +8,14 @@ namespace CostSync.Tests.Support;
 /// <summary>An object in <see cref="FakeObjectStorageClient"/>: generated content plus the identity OCI would list.</summary>
 public sealed class FakeObject
 {
-    public FakeObject(string name, GeneratedContent content, int? multipartParts, DateTimeOffset created)
+    public FakeObject(string name, GeneratedContent content, int? multipartParts, DateTimeOffset created, bool crc32c = true)
     {
         Name = name;
         Content = content;
         ETag = Guid.NewGuid().ToString();
         Md5 = multipartParts is { } n ? MultipartMd5(content, n) : Convert.ToBase64String(Md5Of(content, 0, content.Length));
         Created = created;
+        Crc32c = crc32c ? Crc32cOf(content) : null;
     }
 
     public string Name { get; }
@@ -24,6 +27,9 @@ public sealed class FakeObject
     public string Md5 { get; }
 
     public DateTimeOffset Created { get; }
+
+    /// <summary>What OCI would send as <c>opc-content-crc32c</c>; <see langword="null"/> for an object stored before OCI computed it.</summary>
+    public string? Crc32c { get; }
 
     public bool IsMultipart => Md5.Contains('-', StringComparison.Ordinal);
 
@@ -42,6 +48,23 @@ public sealed class FakeObject
         }
 
         return md5.GetHashAndReset();
+    }
+
+    private static string Crc32cOf(GeneratedContent content)
+    {
+        var crc = new Crc32(Crc32ParameterSet.Crc32C);
+        var buffer = new byte[1 << 20];
+        for (var done = 0L; done < content.Length;)
+        {
+            var n = (int)Math.Min(buffer.Length, content.Length - done);
+            content.Fill(done, buffer.AsSpan(0, n));
+            crc.Append(buffer.AsSpan(0, n));
+            done += n;
+        }
+
+        var bigEndian = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bigEndian, crc.GetCurrentHashAsUInt32());
+        return Convert.ToBase64String(bigEndian);
     }
 
     private static string MultipartMd5(GeneratedContent content, int parts)

@@ -14,6 +14,9 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
 {
     private readonly ConcurrentDictionary<string, FakeObject> _objects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeGetFault>> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, long Offset), FakeGetFault> _rangeFaults = new();
+    private readonly ConcurrentDictionary<(string Name, long Offset), int> _rangeReads = new();
+    private readonly ConcurrentDictionary<string, bool> _hidden = new(StringComparer.Ordinal);
     private int _listCalls;
     private int _headCalls;
     private int _getCalls;
@@ -36,13 +39,16 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
 
     public TaskCompletionSource GetEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completed when a <see cref="FakeGetFault.Stalled"/> body has sent all it will send.</summary>
+    public TaskCompletionSource Stalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IEnumerable<FakeObject> Objects => _objects.Values;
 
     public FakeObject this[string name] => _objects[name];
 
-    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null)
+    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null, bool crc32c = true)
     {
-        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), crc32c);
         _objects[name] = o;
         return o;
     }
@@ -58,6 +64,15 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
             queue.Enqueue(f);
         }
     }
+
+    /// <summary>Every GetObject of <paramref name="name"/> whose range starts at <paramref name="offset"/> gets <paramref name="fault"/>.</summary>
+    public void FailRangeAlways(string name, long offset, FakeGetFault fault) => _rangeFaults[(name, offset)] = fault;
+
+    /// <summary>GetObject calls of <paramref name="name"/> whose range started at <paramref name="offset"/> (0 for whole reads).</summary>
+    public int ReadsAt(string name, long offset) => _rangeReads.GetValueOrDefault((name, offset));
+
+    /// <summary>Keeps <paramref name="name"/> in listings but answers 404 to HeadObject and GetObject: it left between listing and reading.</summary>
+    public void GoneAfterListing(string name) => _hidden[name] = true;
 
     public void ResetCounters()
     {
@@ -87,7 +102,17 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
     {
         Interlocked.Increment(ref _headCalls);
         CheckBucket(request.NamespaceName, request.BucketName);
-        return Task.FromResult(_objects.TryGetValue(request.ObjectName, out var o) ? Metadata(o, o.Content.Length, whole: true) : null);
+        if (!_objects.TryGetValue(request.ObjectName, out var o) || _hidden.ContainsKey(request.ObjectName))
+        {
+            return Task.FromResult<ObjectMetadata?>(null);
+        }
+
+        if (request.IfMatch is { } ifMatch && ifMatch != o.ETag)
+        {
+            throw new OciServiceException(HttpStatusCode.PreconditionFailed, "IfMatchFailed", "The If-Match header did not match.", "fake");
+        }
+
+        return Task.FromResult<ObjectMetadata?>(Metadata(o, o.Content.Length, whole: true));
     }
 
     public async Task<GetObjectResponse> GetObjectAsync(GetObjectRequest request, CancellationToken cancellationToken)
@@ -100,7 +125,7 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
             await gate.WaitAsync(cancellationToken);
         }
 
-        if (!_objects.TryGetValue(request.ObjectName, out var o))
+        if (!_objects.TryGetValue(request.ObjectName, out var o) || _hidden.ContainsKey(request.ObjectName))
         {
             throw new OciServiceException(HttpStatusCode.NotFound, "ObjectNotFound", $"The object '{request.ObjectName}' was not found.", "fake");
         }
@@ -110,22 +135,35 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
             throw new OciServiceException(HttpStatusCode.PreconditionFailed, "IfMatchFailed", "The If-Match header did not match.", "fake");
         }
 
-        var fault = _faults.TryGetValue(o.Name, out var q) && q.TryDequeue(out var f) ? f : FakeGetFault.None;
+        var offset = request.Range?.Offset ?? 0;
+        _rangeReads.AddOrUpdate((o.Name, offset), 1, (_, n) => n + 1);
+        var fault = _rangeFaults.TryGetValue((o.Name, offset), out var always) ? always
+            : _faults.TryGetValue(o.Name, out var q) && q.TryDequeue(out var f) ? f : FakeGetFault.None;
         switch (fault)
         {
             case FakeGetFault.ServiceUnavailable:
                 throw new OciServiceException(HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "Injected 503.", "fake");
             case FakeGetFault.TooManyRequests:
                 throw new OciServiceException(HttpStatusCode.TooManyRequests, "TooManyRequests", "Injected 429.", "fake");
+            case FakeGetFault.NotFound:
+                throw new OciServiceException(HttpStatusCode.NotFound, "ObjectNotFound", $"The object '{request.ObjectName}' was not found.", "fake");
         }
 
         var range = request.Range ?? new ByteRange(0, o.Content.Length);
-        var stream = new GeneratedStream(o.Content, range.Offset, range.Length, fault);
-        return new GetObjectResponse(Metadata(o, range.Length, request.Range is null), stream, o.Content.Length, null);
+        if (fault == FakeGetFault.ShiftedRange && request.Range is not null)
+        {
+            range = new ByteRange(range.Offset + 1, Math.Min(range.Length, o.Content.Length - range.Offset - 1));
+        }
+
+        var stream = new GeneratedStream(o.Content, range.Offset, range.Length, fault, Stalled);
+        return new GetObjectResponse(Metadata(o, range.Length, request.Range is null), stream, o.Content.Length, null) { ContentRange = request.Range is null ? null : range };
     }
 
     private static ObjectMetadata Metadata(FakeObject o, long length, bool whole) =>
-        new(length, o.ETag, whole && !o.IsMultipart ? o.Md5 : null, o.IsMultipart ? o.Md5 : null, o.Created, "application/gzip", null, "fake");
+        new(length, o.ETag, whole && !o.IsMultipart ? o.Md5 : null, o.IsMultipart ? o.Md5 : null, o.Created, "application/gzip", null, "fake")
+        {
+            OpcContentCrc32c = whole ? o.Crc32c : null,
+        };
 
     private void CheckBucket(string ns, string bucket)
     {

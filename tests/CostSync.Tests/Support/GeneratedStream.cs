@@ -1,9 +1,9 @@
 namespace CostSync.Tests.Support;
 
-/// <summary>A read-only body over <see cref="GeneratedContent"/>, optionally truncated halfway or with one byte flipped.</summary>
-public sealed class GeneratedStream(GeneratedContent content, long start, long length, FakeGetFault fault) : Stream
+/// <summary>A read-only body over <see cref="GeneratedContent"/>, optionally truncated halfway, stalled halfway or with one byte flipped.</summary>
+public sealed class GeneratedStream(GeneratedContent content, long start, long length, FakeGetFault fault, TaskCompletionSource? stalled = null) : Stream
 {
-    private readonly long _end = fault == FakeGetFault.TruncatedBody ? length / 2 : length;
+    private readonly long _end = fault is FakeGetFault.TruncatedBody or FakeGetFault.Stalled ? length / 2 : length;
     private long _position;
 
     public override bool CanRead => true;
@@ -37,10 +37,17 @@ public sealed class GeneratedStream(GeneratedContent content, long start, long l
         return n;
     }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Read(buffer.Span));
+        if (fault == FakeGetFault.Stalled && _position >= _end && buffer.Length > 0)
+        {
+            // Nothing more will come; only the reader's own timeout (its token) ends the wait.
+            stalled?.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Read(buffer.Span);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -26,8 +26,6 @@ public sealed class HookedDestination(IDestination inner) : IDestination
 
     public string Description => inner.Description;
 
-    public bool ETagIsContentMd5 => !KmsLikeETags && inner.ETagIsContentMd5;
-
     /// <summary>Completes with the key of the first successful PutObject whose key matches.</summary>
     public Task<string> WaitForPutAsync(Func<string, bool> match)
     {
@@ -53,14 +51,14 @@ public sealed class HookedDestination(IDestination inner) : IDestination
 
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
 
-    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
+    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
         if (FailPut?.Invoke(key) is { } failure)
         {
             throw failure;
         }
 
-        var result = await inner.PutObjectAsync(key, content, contentMd5, metadata, kind, cancellationToken);
+        var result = await inner.PutObjectAsync(key, content, digests, metadata, kind, cancellationToken);
         lock (_waits)
         {
             foreach (var (match, done) in _waits.Where(w => w.Match(key)))
@@ -69,7 +67,7 @@ public sealed class HookedDestination(IDestination inner) : IDestination
             }
         }
 
-        return result with { ETag = Rewrite(result.ETag) };
+        return Rewrite(result);
     }
 
     public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
@@ -93,10 +91,14 @@ public sealed class HookedDestination(IDestination inner) : IDestination
         // The caller passes the ETag it listed, i.e. a rewritten one: pass the store's own on.
         var innerETag = KmsLikeETags && sourceETag is not null ? (await inner.HeadObjectAsync(sourceKey, cancellationToken))?.ETag : sourceETag;
         var result = await inner.CopyObjectAsync(sourceKey, innerETag, sourceSize, destinationKey, cancellationToken);
-        return result with { ETag = Rewrite(result.ETag) };
+        return Rewrite(result);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    /// <summary>A rewritten answer no longer shows an MD5 ETag, as an SSE-KMS bucket's does not.</summary>
+    private DestinationWriteResult Rewrite(DestinationWriteResult result) =>
+        KmsLikeETags ? result with { ETag = Rewrite(result.ETag), ETagIsMd5 = false } : result;
 
     private string? Rewrite(string? etag) =>
         !KmsLikeETags || etag is null ? etag : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("kms:" + etag)))[..32];
@@ -109,17 +111,17 @@ public sealed class HookedDestination(IDestination inner) : IDestination
 
         public string UploadId => inner.UploadId;
 
-        public async Task<string> UploadPartAsync(int partNumber, long offset, ReadOnlyMemory<byte> content, string contentMd5, CancellationToken cancellationToken)
+        public async Task<PartWriteResult> UploadPartAsync(int partNumber, long offset, ReadOnlyMemory<byte> content, ContentDigests digests, CancellationToken cancellationToken)
         {
-            var etag = await inner.UploadPartAsync(partNumber, offset, content, contentMd5, cancellationToken);
-            _innerETags[partNumber] = etag;
-            return owner.Rewrite(etag)!;
+            var result = await inner.UploadPartAsync(partNumber, offset, content, digests, cancellationToken);
+            _innerETags[partNumber] = result.ETag;
+            return owner.KmsLikeETags ? result with { ETag = owner.Rewrite(result.ETag)!, ETagIsMd5 = false } : result;
         }
 
-        public async Task<DestinationWriteResult> CompleteAsync(IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
+        public async Task<DestinationWriteResult> CompleteAsync(IReadOnlyList<UploadedPart> parts, string? crc32c, CancellationToken cancellationToken)
         {
-            var result = await inner.CompleteAsync([.. parts.Select(p => p with { ETag = _innerETags[p.PartNumber] })], cancellationToken);
-            return result with { ETag = owner.Rewrite(result.ETag) };
+            var result = await inner.CompleteAsync([.. parts.Select(p => p with { ETag = _innerETags[p.PartNumber] })], crc32c, cancellationToken);
+            return owner.Rewrite(result);
         }
 
         public Task AbortAsync(CancellationToken cancellationToken) => inner.AbortAsync(cancellationToken);

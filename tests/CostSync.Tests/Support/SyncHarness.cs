@@ -33,9 +33,12 @@ public sealed class SyncHarness : IAsyncDisposable
         MaxConcurrentObjects = 4,
         MaxConcurrentParts = 3,
         MaxAttempts = 3,
+
+        // The clock is fake: a backoff would wait for a test to advance it.
+        RetryDelay = TimeSpan.Zero,
     };
 
-    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeTimeProvider Time { get; init; } = new(TimeProvider.System.GetUtcNow());
 
     /// <summary>Ledger flush and compaction thresholds; the production defaults unless a test shrinks them.</summary>
     internal LedgerSettings LedgerSettings { get; set; } = new();

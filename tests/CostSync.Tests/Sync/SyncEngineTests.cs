@@ -9,6 +9,7 @@ namespace CostSync.Tests.Sync;
 /// <summary>Engine rules that do not depend on the destination kind, checked on a local folder.</summary>
 public sealed class SyncEngineTests : IAsyncLifetime
 {
+    private const int MiB = 1024 * 1024;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "costsync-engine-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly SyncHarness _harness = new();
 
@@ -102,6 +103,109 @@ public sealed class SyncEngineTests : IAsyncLifetime
         Assert.Equal(100, new FileInfo(Path.Combine(_root, "a.csv.gz")).Length);
         Assert.Contains("b.csv.gz", await LedgerContents.RecordedKeysAsync(sut, string.Empty, Ct));
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_root, ".costsync"), "*", SearchOption.AllDirectories), f => f.Contains("superseded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_ObjectsGoneAfterTheListing_AreSourceGoneNotFailures()
+    {
+        _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 1000);
+        var goneSmall = _harness.Source.Put("reports/cost-csv/0002-00001.csv.gz", 1000);
+        var goneBig = _harness.Source.Put("FOCUS Reports/2025/11/24/old.csv.gz", 7 * MiB);
+        _harness.Source.GoneAfterListing(goneSmall.Name);
+        _harness.Source.GoneAfterListing(goneBig.Name);
+        await using var sut = CreateDestination();
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        Assert.Equal((1, 0, 2), (result.Totals.Copied, result.Totals.Failed, result.Totals.SourceGone));
+        Assert.All(result.Outcomes.Where(o => o.Name != "reports/cost-csv/0001-00001.csv.gz"), o => Assert.True(o.SourceGone && o.Succeeded && o.Error is null));
+        Assert.False(File.Exists(Path.Combine(_root, goneSmall.Name)));
+        Assert.False(File.Exists(Path.Combine(_root, goneBig.Name)));
+        Assert.Equal(2, _harness.Logs.GetSnapshot().Count(r => r.Id.Name == "SourceGone"));
+    }
+
+    [Theory]
+    // single part, multipart-uploaded source copied in one PUT, copied as multipart
+    [InlineData(5000, null)]
+    [InlineData(300_000, 2)]
+    [InlineData(7 * MiB, 2)]
+    public async Task Run_SourceWithoutOpcContentCrc32c_StillCopiesAndLogsWhatWasVerified(int size, int? multipartParts)
+    {
+        var o = _harness.Source.Put("reports/cost-csv/old.csv.gz", size, multipartParts: multipartParts, crc32c: false);
+        await using var sut = CreateDestination();
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Succeeded, result.Status);
+        var verified = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name == "ObjectVerified");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, verified.Level);
+        Assert.Contains("no CRC-32C check (OCI sent no opc-content-crc32c)", verified.Message, StringComparison.Ordinal);
+        Assert.Contains(multipartParts is null ? "MD5 matches the listing" : "no whole-object MD5 (multipart-uploaded source)", verified.Message, StringComparison.Ordinal);
+        Assert.Equal(size, new FileInfo(Path.Combine(_root, o.Name)).Length);
+    }
+
+    [Theory]
+    // a multipart-uploaded source has no whole-object MD5: OCI's CRC-32C is what catches the damage, in one PUT or in parts
+    [InlineData(300_000)]
+    [InlineData(13 * MiB)]
+    public async Task Run_MultipartUploadedSourceWithAFlippedByteOnEveryRead_IsDetectedAndNothingIsStored(int size)
+    {
+        var o = _harness.Source.Put("FOCUS Reports/2026/11/24/multipart.csv.gz", size, multipartParts: 3);
+        _harness.Source.FailRangeAlways(o.Name, 0, FakeGetFault.FlippedByte);
+        await using var sut = CreateDestination();
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal(SyncRunStatus.Failed, result.Status);
+        var failed = Assert.Single(result.Outcomes);
+        Assert.Contains($"CRC-32C", failed.Error, StringComparison.Ordinal);
+        Assert.Contains($"OCI stored {o.Crc32c}: damaged in transit; not stored", failed.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_root, o.Name)));
+        Assert.Empty(await ToListAsync(sut.ListIncompleteUploadsAsync(string.Empty, Ct)));
+    }
+
+    [Fact]
+    public async Task Run_Copy_RecordsOciCrc32cInTheLedgerAndTheObjectMetadata()
+    {
+        var single = _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 5000);
+        var big = _harness.Source.Put("FOCUS Reports/2026/11/24/big.csv.gz", 13 * MiB, multipartParts: 3);
+        await using var sut = CreateDestination();
+
+        await _harness.RunAsync(sut, Ct);
+
+        var ledger = await File.ReadAllTextAsync(Path.Combine(_root, ".costsync", "ledger.jsonl"), Ct);
+        foreach (var o in new[] { single, big })
+        {
+            Assert.Contains($"\"sourceCrc32c\":\"{o.Crc32c!.Replace("+", "\\u002B", StringComparison.Ordinal)}\"", ledger, StringComparison.Ordinal);
+            var details = await sut.HeadObjectAsync(o.Name, Ct);
+            Assert.Equal(o.Crc32c, details!.Metadata["costsync-source-crc32c"]);
+        }
+    }
+
+    [Fact]
+    public async Task Run_AfterCopying_ThePoolHoldsNoBuffer()
+    {
+        _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 5000);
+        _harness.Source.Put("FOCUS Reports/2026/11/24/big.csv.gz", 13 * MiB, multipartParts: 3);
+        await using var sut = CreateDestination();
+
+        await _harness.RunAsync(sut, Ct);
+
+        Assert.True(_harness.Pool.PeakBytes >= 8L * MiB);
+        Assert.Equal((0L, 0L), (_harness.Pool.OutstandingBytes, _harness.Pool.RetainedBytes));
+        Assert.True(_harness.Pool.TakeReleasedBytes() >= 8L * MiB);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var i in items)
+        {
+            list.Add(i);
+        }
+
+        return list;
     }
 
     private DirectoryDestination CreateDestination() => new(_root, overwriteProtection: false, _harness.Time);

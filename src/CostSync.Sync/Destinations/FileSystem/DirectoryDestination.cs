@@ -28,8 +28,6 @@ internal sealed class DirectoryDestination : IDestination
 
     public string Description => Root;
 
-    public bool ETagIsContentMd5 => true;
-
     internal string TempFolder { get; }
 
     internal string MetaFolder { get; }
@@ -87,12 +85,12 @@ internal sealed class DirectoryDestination : IDestination
         return Task.FromResult(stream);
     }
 
-    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
+    public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
         var upload = (DirectoryMultipartUpload)await BeginMultipartUploadAsync(key, metadata, cancellationToken);
         try
         {
-            await upload.UploadPartAsync(1, 0, content, contentMd5, cancellationToken);
+            await upload.UploadPartAsync(1, 0, content, digests, cancellationToken);
             return await upload.CompleteSingleAsync(replaceable: kind == WriteKind.Internal, cancellationToken);
         }
         catch
@@ -226,18 +224,25 @@ internal sealed class DirectoryDestination : IDestination
         }
 
         File.Delete(DescriptorPath(uploadId));
-        return new DestinationWriteResult(etag, null);
+        return new DestinationWriteResult(etag, null) { ETagIsMd5 = true };
     }
 
-    internal static byte[] CheckDigest(string key, ReadOnlySpan<byte> content, string contentMd5)
+    /// <summary>Checks the caller's digests against the bytes, as S3 does with Content-MD5 and a CRC-32C checksum.</summary>
+    internal static (byte[] Md5, uint Crc32c) CheckDigests(string key, ReadOnlySpan<byte> content, ContentDigests digests)
     {
         var md5 = Md5Digests.Hash(content);
-        if (!string.Equals(Convert.ToBase64String(md5), contentMd5, StringComparison.Ordinal))
+        if (!string.Equals(Convert.ToBase64String(md5), digests.Md5, StringComparison.Ordinal))
         {
             throw new DestinationRejectedException($"Refused to write {key}: the Content-MD5 did not match the bytes received; nothing was stored.") { IsDigestMismatch = true };
         }
 
-        return md5;
+        var crc = Crc32CDigests.Hash(content);
+        if (digests.Crc32c is { } expected && !string.Equals(Crc32CDigests.ToBase64(crc), expected, StringComparison.Ordinal))
+        {
+            throw new DestinationRejectedException($"Refused to write {key}: the CRC-32C did not match the bytes received; nothing was stored.") { IsDigestMismatch = true };
+        }
+
+        return (md5, crc);
     }
 
     private string DescriptorPath(string uploadId) => Path.Combine(TempFolder, uploadId + ".json");

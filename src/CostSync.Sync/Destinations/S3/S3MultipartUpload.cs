@@ -10,7 +10,7 @@ internal sealed class S3MultipartUpload(S3Destination destination, string key, s
 
     public string UploadId => uploadId;
 
-    public async Task<string> UploadPartAsync(int partNumber, long offset, ReadOnlyMemory<byte> content, string contentMd5, CancellationToken cancellationToken)
+    public async Task<PartWriteResult> UploadPartAsync(int partNumber, long offset, ReadOnlyMemory<byte> content, ContentDigests digests, CancellationToken cancellationToken)
     {
         var request = new UploadPartRequest
         {
@@ -20,13 +20,22 @@ internal sealed class S3MultipartUpload(S3Destination destination, string key, s
             PartNumber = partNumber,
             InputStream = S3Destination.AsStream(content),
             PartSize = content.Length,
-            MD5Digest = contentMd5,
+            MD5Digest = digests.Md5,
             UseChunkEncoding = !destination.Options.S3Compatible,
         };
+        if (destination.SendsCrc32c && digests.Crc32c is { } crc32c)
+        {
+            request.ChecksumCRC32C = crc32c;
+        }
+
         try
         {
             var r = await destination.Client.UploadPartAsync(request, cancellationToken);
-            return S3Destination.Unquote(r.ETag) ?? string.Empty;
+            return new PartWriteResult(S3Destination.Unquote(r.ETag) ?? string.Empty)
+            {
+                ETagIsMd5 = S3ETags.AreMd5(r.ServerSideEncryptionMethod?.Value, r.SSECustomerAlgorithm),
+                Crc32c = r.ChecksumCRC32C,
+            };
         }
         catch (AmazonS3Exception e) when (S3Errors.Translate(e, key) is { } rejected)
         {
@@ -34,20 +43,32 @@ internal sealed class S3MultipartUpload(S3Destination destination, string key, s
         }
     }
 
-    public async Task<DestinationWriteResult> CompleteAsync(IReadOnlyList<UploadedPart> parts, CancellationToken cancellationToken)
+    public async Task<DestinationWriteResult> CompleteAsync(IReadOnlyList<UploadedPart> parts, string? crc32c, CancellationToken cancellationToken)
     {
+        var checksums = destination.SendsCrc32c && crc32c is not null;
         var request = new CompleteMultipartUploadRequest
         {
             BucketName = destination.Bucket,
             Key = key,
             UploadId = uploadId,
-            PartETags = [.. parts.OrderBy(p => p.PartNumber).Select(p => new PartETag(p.PartNumber, p.ETag))],
+            PartETags = [.. parts.OrderBy(p => p.PartNumber).Select(p => new PartETag(p.PartNumber, p.ETag) { ChecksumCRC32C = checksums ? p.Crc32c : null })],
         };
+        if (checksums)
+        {
+            // The full-object CRC-32C we computed: S3 combines the part checksums and refuses to complete when they differ.
+            request.ChecksumType = ChecksumType.FULL_OBJECT;
+            request.ChecksumCRC32C = crc32c;
+        }
+
         S3WriteSettings.Apply(request, destination.Options);
         try
         {
             var r = await destination.Client.CompleteMultipartUploadAsync(request, cancellationToken);
-            return new DestinationWriteResult(S3Destination.Unquote(r.ETag), r.VersionId);
+            return new DestinationWriteResult(S3Destination.Unquote(r.ETag), r.VersionId)
+            {
+                ETagIsMd5 = S3ETags.AreMd5(r.ServerSideEncryptionMethod?.Value, null),
+                Crc32c = r.ChecksumCRC32C,
+            };
         }
         catch (AmazonS3Exception e) when (S3Errors.Translate(e, key) is { } rejected)
         {

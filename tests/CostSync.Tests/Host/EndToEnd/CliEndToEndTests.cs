@@ -156,6 +156,8 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.DoesNotContain("FAIL", result.Output, StringComparison.Ordinal);
         Assert.Contains("OK    bling list", result.Output, StringComparison.Ordinal);
         Assert.Contains("OK    destination write", result.Output, StringComparison.Ordinal);
+        Assert.Contains("OK    S3 encryption", result.Output, StringComparison.Ordinal);
+        Assert.Contains("OK    S3 checksums        Destination:Checksum = Md5Only", result.Output, StringComparison.Ordinal);
         Assert.Contains("OK    alerts (ONS)", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("CostSync test alert from", Assert.Single(_cli.Emulator.Notifications.Messages).Title, StringComparison.Ordinal);
         Assert.Empty(await KeysAsync(ct));

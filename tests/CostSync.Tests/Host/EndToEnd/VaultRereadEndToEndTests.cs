@@ -63,7 +63,7 @@ public sealed class VaultRereadEndToEndTests(SwiftS3Fixture swift) : IAsyncLifet
         Assert.Empty(await KeysAsync(ct));
         var alert = Assert.Single(_cli.Emulator.Notifications.Messages);
         Assert.Contains("FAILED on", alert.Title, StringComparison.Ordinal);
-        Assert.Contains("403", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("S3 denied access (SignatureDoesNotMatch)", alert.Body, StringComparison.Ordinal);
         var texts = _cli.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState ?? [])}")
             .Append(result.ToString()).Append(alert.Title).Append(alert.Body);
         Assert.All(texts, t => Assert.DoesNotContain(WrongSecret, t, StringComparison.Ordinal));

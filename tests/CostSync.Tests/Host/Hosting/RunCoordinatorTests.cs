@@ -90,8 +90,8 @@ public sealed class RunCoordinatorTests : IDisposable
             // The keys were rotated in Vault while the run used the old ones.
             _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys("AKIASECONDKEY", "second/secret"));
             return engineThrows
-                ? Task.FromException<SyncRunResult>(new Amazon.S3.AmazonS3Exception("Access Denied") { StatusCode = System.Net.HttpStatusCode.Forbidden })
-                : Task.FromResult(Results.PartiallyFailed() with { Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+                ? Task.FromException<SyncRunResult>(new Amazon.S3.AmazonS3Exception("Access Denied") { StatusCode = System.Net.HttpStatusCode.Forbidden, ErrorCode = "AccessDenied" })
+                : Task.FromResult(Results.PartiallyFailed() with { Outcomes = [Denied("a.csv.gz", "AccessDenied")] });
         };
 
         var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
@@ -104,7 +104,7 @@ public sealed class RunCoordinatorTests : IDisposable
     [Fact]
     public async Task RunOnce_S3DeniedWithUnchangedKeys_DoesNotRetry()
     {
-        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [Denied("a.csv.gz", "AccessDenied")] });
 
         var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
 
@@ -112,6 +112,48 @@ public sealed class RunCoordinatorTests : IDisposable
         Assert.Equal(1, _harness.Engine.Runs);
         Assert.Equal(2, _harness.Secrets.Reads);
         Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Id.Name == "AccessDeniedSameKeys");
+    }
+
+    [Fact]
+    public async Task RunOnce_S3ExpiredToken_RereadsVaultLikeADenial()
+    {
+        _harness.Engine.OnRun = (context, _) =>
+        {
+            if (_harness.Engine.Runs > 1)
+            {
+                return Task.FromResult(Results.Succeeded() with { RunId = context.RunId });
+            }
+
+            // Session keys expired during the run (S3 answers 400 ExpiredToken, not 403); Vault holds fresh ones.
+            _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys("AKIASECONDKEY", "second/secret"));
+            return Task.FromException<SyncRunResult>(new Amazon.S3.AmazonS3Exception("The provided token has expired.") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "ExpiredToken" });
+        };
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(["AKIAFIRSTKEY", "AKIASECONDKEY"], _harness.Destinations.Credentials.Select(c => c!.GetCredentials().AccessKey));
+    }
+
+    [Theory]
+    // "403" or "Access Denied" in a message (an object name, a proxy's text) is not S3 refusing the keys
+    [InlineData("reports/cost-csv/0001403-00001.csv.gz: read timed out", null)]
+    [InlineData("proxy said: 403 Access Denied", null)]
+    // a real error code that is not a denial
+    [InlineData("We encountered an internal error.", "InternalError")]
+    public async Task RunOnce_FailureWithoutADenialCode_DoesNotRereadVault(string error, string? code)
+    {
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with
+        {
+            RunId = context.RunId,
+            Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, error) { ErrorCode = code }],
+        });
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunOutcomeKind.PartiallyFailed, outcome.Kind);
+        Assert.Equal(1, _harness.Secrets.Reads);
+        Assert.DoesNotContain(_harness.Logs.GetSnapshot(), r => r.Id.Name is "AccessDeniedSameKeys" or "AccessDeniedRetry");
     }
 
     [Fact]
@@ -167,7 +209,7 @@ public sealed class RunCoordinatorTests : IDisposable
         const string Access = "AKIALEAKCHECK1";
         const string Secret = "leak/check/secret+value1";
         _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys(Access, Secret + "\\n "));
-        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [new ObjectOutcome("a.csv.gz", PlannedAction.CopyNew, false, 0, "Access Denied")] });
+        _harness.Engine.OnRun = (context, _) => Task.FromResult(Results.PartiallyFailed() with { RunId = context.RunId, Outcomes = [Denied("a.csv.gz", "AccessDenied")] });
         var sut = _harness.Get<RunCoordinator>();
         await sut.RunOnceAsync(ct);
         _harness.Secrets.Set(HostHarness.SecretJsonId, HostHarness.Keys(Access, "leak/check inner"));
@@ -182,4 +224,7 @@ public sealed class RunCoordinatorTests : IDisposable
         });
         Assert.All(_harness.Notifications.Messages, m => Assert.DoesNotContain("leak/check", m.Body, StringComparison.Ordinal));
     }
+
+    private static ObjectOutcome Denied(string name, string code) =>
+        new(name, PlannedAction.CopyNew, false, 0, "Access Denied") { ErrorCode = code };
 }

@@ -33,8 +33,6 @@ internal sealed class FakeDestinationFactory : IDestinationFactory
     {
         public string Description => "fake://destination";
 
-        public bool ETagIsContentMd5 => true;
-
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         public IAsyncEnumerable<DestinationObject> ListObjectsAsync(string prefix, CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -43,7 +41,7 @@ internal sealed class FakeDestinationFactory : IDestinationFactory
 
         public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) => throw new NotSupportedException();
 

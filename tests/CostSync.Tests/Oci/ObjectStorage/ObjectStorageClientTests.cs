@@ -126,6 +126,35 @@ public sealed class ObjectStorageClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HeadAndGet_MultipartObject_ExposeOpcContentCrc32cOfTheWholeObject()
+    {
+        EmulatorObject stored = _emulator.Objects.Put("reports/cost-csv/m.csv.gz", RandomNumberGenerator.GetBytes(3000), multipart: true, partSize: 1024);
+        IObjectStorageClient sut = CreateSut();
+
+        ObjectMetadata head = (await sut.HeadObjectAsync(new HeadObjectRequest("bling", Bucket, stored.Name) { IfMatch = stored.ETag }, Ct))!;
+        await using GetObjectResponse whole = await sut.GetObjectAsync(new GetObjectRequest("bling", Bucket, stored.Name), Ct);
+        await using GetObjectResponse ranged = await sut.GetObjectAsync(new GetObjectRequest("bling", Bucket, stored.Name) { Range = new ByteRange(0, 100) }, Ct);
+
+        Assert.NotNull(stored.Crc32c);
+        Assert.Equal(stored.Crc32c, head.OpcContentCrc32c);
+        Assert.Equal(stored.Crc32c, whole.Metadata.OpcContentCrc32c);
+        Assert.Null(ranged.Metadata.OpcContentCrc32c);
+        Assert.Null(whole.ContentRange);
+        Assert.Equal(new ByteRange(0, 100), ranged.ContentRange);
+    }
+
+    [Fact]
+    public async Task HeadObject_IfMatchOfAnOlderVersion_Fails412()
+    {
+        EmulatorObject old = _emulator.Objects.Put("reports/cost-csv/h.csv.gz", RandomNumberGenerator.GetBytes(100));
+        _emulator.Objects.Put(old.Name, RandomNumberGenerator.GetBytes(100));
+
+        var error = await Assert.ThrowsAsync<OciServiceException>(() => CreateSut().HeadObjectAsync(new HeadObjectRequest("bling", Bucket, old.Name) { IfMatch = old.ETag }, Ct));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, error.StatusCode);
+    }
+
+    [Fact]
     public async Task GetObject_ObjectChangedSinceHead_Fails412()
     {
         EmulatorObject stored = _emulator.Objects.Put("reports/cost-csv/c.csv.gz", RandomNumberGenerator.GetBytes(100));

@@ -142,6 +142,49 @@ public sealed class GetObjectTests(OciEmulatorFixture fixture) : IClassFixture<O
         Assert.Equal("1B2M2Y8AsgTpgAmY7PhCfg==", Convert.ToBase64String(response.Content.Headers.ContentMD5!));
     }
 
+    [Theory]
+    // HEAD and a whole-object GET carry the whole object's CRC-32C, also for an object uploaded in parts
+    [InlineData("HEAD", false)]
+    [InlineData("GET", false)]
+    [InlineData("HEAD", true)]
+    [InlineData("GET", true)]
+    public async Task HeadOrGet_WholeObject_CarriesBigEndianBase64Crc32c(string method, bool multipart)
+    {
+        string name = $"crc-{method}-{multipart}.bin";
+        fixture.Server.Objects.Put(name, "123456789"u8.ToArray(), multipart: multipart, partSize: 4);
+
+        using HttpResponseMessage response = await fixture.Client.SendAsync(new HttpMethod(method), $"{fixture.BucketPath}/{name}", Ct);
+
+        // The standard CRC-32C check value of "123456789" is 0xE3069283.
+        Assert.Equal("4waSgw==", response.Headers.GetValues("opc-content-crc32c").Single());
+    }
+
+    [Fact]
+    public async Task Get_Range_HasNoCrc32c()
+    {
+        fixture.Server.Objects.Put("crc-range.bin", Content);
+        HttpRequestMessage request = fixture.Client.Signed(HttpMethod.Get, $"{fixture.BucketPath}/crc-range.bin");
+        request.Headers.TryAddWithoutValidation("Range", "bytes=0-9");
+
+        using HttpResponseMessage response = await fixture.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.False(response.Headers.Contains("opc-content-crc32c"));
+    }
+
+    [Fact]
+    public async Task HeadAndGet_ObjectStoredWithoutCrc32c_OmitTheHeader()
+    {
+        fixture.Server.Objects.Put("old-object.bin", Content, crc32c: false);
+
+        using HttpResponseMessage head = await fixture.Client.SendAsync(HttpMethod.Head, $"{fixture.BucketPath}/old-object.bin", Ct);
+        using HttpResponseMessage get = await fixture.Client.SendAsync(HttpMethod.Get, $"{fixture.BucketPath}/old-object.bin", Ct);
+
+        Assert.False(head.Headers.Contains("opc-content-crc32c"));
+        Assert.False(get.Headers.Contains("opc-content-crc32c"));
+        Assert.NotNull(get.Content.Headers.ContentMD5);
+    }
+
     [Fact]
     public async Task Get_MissingObject_Returns404ObjectNotFound()
     {

@@ -138,7 +138,7 @@ public abstract class DestinationContract : IAsyncLifetime
         Harness.Source.Put("reports/cost-csv/0003-00001.csv.gz", 100);
         await using var sut = Counting();
         var upload = await sut.BeginMultipartUploadAsync("archive/oci/left-by-a-crash.csv.gz", new Dictionary<string, string>(), Ct);
-        await upload.UploadPartAsync(1, 0, new byte[100], EmptyHundredMd5, Ct);
+        await upload.UploadPartAsync(1, 0, new byte[100], new ContentDigests(EmptyHundredMd5), Ct);
         Assert.Single(await ToListAsync(sut.ListIncompleteUploadsAsync("archive/oci/", Ct)));
         Harness.Time.Advance(TimeSpan.FromDays(2));
 
@@ -282,7 +282,7 @@ public abstract class DestinationContract : IAsyncLifetime
     {
         await using var sut = Counting();
         var content = new GeneratedContent(70_000, 9).ToArray();
-        var written = await sut.PutObjectAsync("archive/oci/r (1).csv.gz", content, Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content)), new Dictionary<string, string> { ["costsync-source-etag"] = "src-1" }, WriteKind.Report, Ct);
+        var written = await sut.PutObjectAsync("archive/oci/r (1).csv.gz", content, new ContentDigests(Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content))), new Dictionary<string, string> { ["costsync-source-etag"] = "src-1" }, WriteKind.Report, Ct);
         var etag = (await sut.HeadObjectAsync("archive/oci/r (1).csv.gz", Ct))!.ETag;
 
         var copied = await sut.CopyObjectAsync("archive/oci/r (1).csv.gz", etag, content.Length, "archive/oci/.costsync/superseded/r (1).csv.gz/" + written.ETag, Ct);
@@ -301,7 +301,7 @@ public abstract class DestinationContract : IAsyncLifetime
     {
         await using var sut = Counting();
         var content = new byte[100];
-        await sut.PutObjectAsync("archive/oci/r.csv.gz", content, EmptyHundredMd5, new Dictionary<string, string>(), WriteKind.Report, Ct);
+        await sut.PutObjectAsync("archive/oci/r.csv.gz", content, new ContentDigests(EmptyHundredMd5), new Dictionary<string, string>(), WriteKind.Report, Ct);
 
         var error = await Assert.ThrowsAsync<DestinationRejectedException>(() => sut.CopyObjectAsync("archive/oci/r.csv.gz", "0123456789abcdef0123456789abcdef", 100, "archive/oci/copy", Ct));
 

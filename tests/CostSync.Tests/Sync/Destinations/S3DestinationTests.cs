@@ -52,7 +52,7 @@ public sealed class S3DestinationTests(SwiftS3Fixture swift)
         var content = new byte[1000];
         var md5 = Convert.ToBase64String(Convert.FromHexString("CB8A5E5D3C4C7B1A5A5C6A2D0F1C2B3E")); // wrong on purpose is irrelevant: Swift refuses the framing first
 
-        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => chunked.PutObjectAsync("k", content, md5, new Dictionary<string, string>(), CostSync.Sync.Destinations.WriteKind.Report, Ct));
+        var error = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => chunked.PutObjectAsync("k", content, new CostSync.Sync.Destinations.ContentDigests(md5), new Dictionary<string, string>(), CostSync.Sync.Destinations.WriteKind.Report, Ct));
 
         Assert.Equal(System.Net.HttpStatusCode.NotImplemented, error.StatusCode);
     }

@@ -86,7 +86,7 @@ public sealed class S3ServerSideCopyTests(SwiftS3Fixture swift)
     }
 
     private static Task<DestinationWriteResult> PutAsync(S3Destination sut, string key, byte[] content) =>
-        sut.PutObjectAsync(key, content, Convert.ToBase64String(Md5Digests.Hash(content)), new Dictionary<string, string> { ["costsync-source-size"] = content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) }, WriteKind.Report, Ct);
+        sut.PutObjectAsync(key, content, new ContentDigests(Convert.ToBase64String(Md5Digests.Hash(content))), new Dictionary<string, string> { ["costsync-source-size"] = content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) }, WriteKind.Report, Ct);
 
     private static async Task<byte[]> ReadAsync(S3Destination sut, string key)
     {

@@ -37,13 +37,4 @@ public sealed class S3WriteSettingsTests
         Assert.Null(put.ServerSideEncryptionKeyManagementServiceKeyId);
         Assert.Null(put.IfNoneMatch);
     }
-
-    [Fact]
-    public void ETagIsContentMd5_UnderSseKms_IsFalse()
-    {
-        using var client = new AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), new AmazonS3Config { ServiceURL = "http://127.0.0.1:1", AuthenticationRegion = "us-east-1" });
-
-        Assert.False(new S3Destination(client, "b", new DestinationOptions { ServerSideEncryption = "aws:kms" }, ownsClient: false).ETagIsContentMd5);
-        Assert.True(new S3Destination(client, "b", new DestinationOptions { ServerSideEncryption = "AES256" }, ownsClient: false).ETagIsContentMd5);
-    }
 }

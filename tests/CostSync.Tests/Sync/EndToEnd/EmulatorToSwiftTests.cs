@@ -82,6 +82,61 @@ public sealed class EmulatorToSwiftTests(SwiftS3Fixture swift)
         }
     }
 
+    [Fact]
+    public async Task Run_FlippedByteInEveryReadOfMultipartUploadedSources_IsDetectedByOciCrc32cAndNothingIsStored()
+    {
+        await using var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { Tree = BlingTreeOptions.None }, Ct);
+        var directory = Path.Combine(Path.GetTempPath(), "costsync-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            // Uploaded to OCI in parts, so OCI has no whole-object MD5 for them: one copied in a single PUT, one in parts.
+            var small = emulator.Objects.Put("FOCUS Reports/2026/11/24/small-multipart.csv.gz", new GeneratedContent(900_000, 3).ToArray(), multipart: true, partSize: 300_000);
+            var big = emulator.Objects.Put("FOCUS Reports/2026/11/24/large-multipart.csv.gz", new GeneratedContent(14 * MiB, 4).ToArray(), multipart: true, partSize: 8 * MiB);
+            var bucket = await swift.CreateBucketAsync(Ct);
+            await using var provider = BuildServices(emulator, emulator.WriteApiKeyConfig(directory), swift.Options(bucket));
+            var engine = provider.GetRequiredService<ISyncEngine>();
+            var factory = provider.GetRequiredService<IDestinationFactory>();
+            emulator.Faults.FlipByte(1000);
+
+            SyncRunResult damaged;
+            await using (var destination = factory.Create(swift.Credentials))
+            {
+                damaged = await engine.RunAsync(new SyncRunContext("flip-1", destination), Ct);
+            }
+
+            Assert.Equal(SyncRunStatus.Failed, damaged.Status);
+            Assert.All(damaged.Outcomes, o => Assert.Contains("OCI stored", o.Error, StringComparison.Ordinal));
+            using var s3 = swift.CreateClient();
+            var listed = await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket }, Ct);
+            Assert.DoesNotContain(listed.S3Objects ?? [], o => o.Key.EndsWith("multipart.csv.gz", StringComparison.Ordinal));
+            var uploads = await s3.ListMultipartUploadsAsync(new Amazon.S3.Model.ListMultipartUploadsRequest { BucketName = bucket }, Ct);
+            Assert.Empty(uploads.MultipartUploads ?? []);
+
+            emulator.Faults.Reset();
+            await using (var destination = factory.Create(swift.Credentials))
+            {
+                var clean = await engine.RunAsync(new SyncRunContext("flip-2", destination), Ct);
+                Assert.Equal((SyncRunStatus.Succeeded, 2), (clean.Status, clean.Totals.Copied));
+            }
+
+            foreach (var o in new[] { small, big })
+            {
+                using var stored = await s3.GetObjectAsync(bucket, "oci/" + o.Name, Ct);
+                using var copy = new MemoryStream();
+                await stored.ResponseStream.CopyToAsync(copy, Ct);
+                Assert.True(o.Content.Span.SequenceEqual(copy.ToArray()), $"{o.Name} differs at the destination");
+                Assert.Equal(o.Crc32c, stored.Metadata["x-amz-meta-costsync-source-crc32c"]);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
     private static ServiceProvider BuildServices(OciEmulatorServer emulator, string configPath, DestinationOptions destination)
     {
         destination.Prefix = "oci";
@@ -95,7 +150,7 @@ public sealed class EmulatorToSwiftTests(SwiftS3Fixture swift)
         });
         services.AddOciClients();
         services.AddSingleton(Options.Create(destination));
-        services.AddSingleton(Options.Create(new TransferOptions { MultipartThresholdMiB = 6, PartSizeMiB = 5, MemoryBudgetMiB = 64 }));
+        services.AddSingleton(Options.Create(new TransferOptions { MultipartThresholdMiB = 6, PartSizeMiB = 5, MemoryBudgetMiB = 64, RetryDelay = TimeSpan.FromMilliseconds(10) }));
         services.AddSyncEngine();
         return services.BuildServiceProvider();
     }

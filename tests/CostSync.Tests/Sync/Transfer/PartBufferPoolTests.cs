@@ -26,7 +26,7 @@ public sealed class PartBufferPoolTests
     }
 
     [Fact]
-    public async Task Rent_ChargesWhatArrayPoolAllocates_NextPowerOfTwo()
+    public async Task Rent_ChargesWhatItAllocates_NextPowerOfTwo()
     {
         var sut = new PartBufferPool(32L * MiB);
 
@@ -77,5 +77,62 @@ public sealed class PartBufferPoolTests
 
         Assert.InRange(sut.PeakBytes, 4L * MiB, 20L * MiB);
         Assert.Equal(0, sut.OutstandingBytes);
+    }
+
+    [Fact]
+    public async Task Rent_AfterAReturnOfTheSameSize_ReusesTheBufferDuringTheRun()
+    {
+        var sut = new PartBufferPool(32L * MiB);
+        var first = await sut.RentAsync(5 * MiB, Ct);
+        var array = first.Array;
+        first.Dispose();
+
+        using var second = await sut.RentAsync(6 * MiB, Ct);
+
+        Assert.Same(array, second.Array);
+        Assert.Equal(0, sut.RetainedBytes);
+    }
+
+    [Fact]
+    public async Task ReleaseIdle_AfterARun_KeepsNoArrayAlive()
+    {
+        var sut = new PartBufferPool(64L * MiB);
+        var arrays = await RentAndReturnAsync(sut);
+        Assert.Equal(32L * MiB, sut.RetainedBytes);
+
+        var released = sut.ReleaseIdle();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal(32L * MiB, released);
+        Assert.Equal(0, sut.RetainedBytes);
+        Assert.All(arrays, a => Assert.False(a.IsAlive, "a part buffer is still reachable after the run"));
+        Assert.Equal(32L * MiB, sut.TakeReleasedBytes());
+        Assert.Equal(0, sut.TakeReleasedBytes());
+    }
+
+    [Fact]
+    public async Task Rent_NewSizeWhileOtherSizesAreKept_KeptAndOutstandingStayWithinTheBudget()
+    {
+        var sut = new PartBufferPool(32L * MiB);
+        (await sut.RentAsync(16 * MiB, Ct)).Dispose();
+        (await sut.RentAsync(8 * MiB, Ct)).Dispose();
+        Assert.Equal(24L * MiB, sut.RetainedBytes);
+
+        using var big = await sut.RentAsync(30 * MiB, Ct);
+
+        Assert.Equal(32L * MiB, sut.OutstandingBytes);
+        Assert.Equal(0, sut.RetainedBytes);
+    }
+
+    private static async Task<List<WeakReference>> RentAndReturnAsync(PartBufferPool pool)
+    {
+        var a = await pool.RentAsync(16 * MiB, Ct);
+        var b = await pool.RentAsync(16 * MiB, Ct);
+        List<WeakReference> arrays = [new(a.Array), new(b.Array)];
+        a.Dispose();
+        b.Dispose();
+        return arrays;
     }
 }

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
 using CostSync.Sync.Destinations.S3;
 using CostSync.Sync.Integrity;
 
@@ -43,6 +44,10 @@ internal static class ChecksumCheck
         catch (AmazonServiceException ex)
         {
             return new DoctorResult(Name, DoctorStatus.Warn, $"could not probe S3 checksums ({ex.ErrorCode ?? ex.StatusCode.ToString()}: {ex.Message}); Destination:Checksum = {mode} ({source})", "check that the key may s3:PutObject and s3:AbortMultipartUpload under the prefix");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new DoctorResult(Name, DoctorStatus.Warn, $"could not probe S3 checksums: {DestinationFailures.Describe(ex, options)}; Destination:Checksum = {mode} ({source})", "see the destination write check");
         }
 
         return (mode, support) switch

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using CostSync.Sync.Configuration;
+using CostSync.Sync.Destinations;
 using CostSync.Sync.Destinations.S3;
 
 namespace CostSync.Doctor;
@@ -50,6 +51,10 @@ internal static class EncryptionCheck
                 DoctorStatus.Warn,
                 $"cannot read the bucket's default encryption ({ex.ErrorCode ?? ((int)ex.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)}); CostSync judges from each S3 answer whether its ETag is an MD5 and relies on Content-MD5 (and CRC-32C) checks by S3",
                 "to see it here, allow s3:GetEncryptionConfiguration on the bucket (optional)");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new DoctorResult(Name, DoctorStatus.Warn, $"cannot read the bucket's default encryption: {DestinationFailures.Describe(ex, options)}", "see the destination write check");
         }
     }
 }

@@ -174,10 +174,10 @@ public sealed class SyncEngineTests : IAsyncLifetime
 
         await _harness.RunAsync(sut, Ct);
 
-        var ledger = await File.ReadAllTextAsync(Path.Combine(_root, ".costsync", "ledger.jsonl"), Ct);
+        var ledger = await LedgerContents.EntriesAsync(sut, string.Empty, Ct);
         foreach (var o in new[] { single, big })
         {
-            Assert.Contains($"\"sourceCrc32c\":\"{o.Crc32c!.Replace("+", "\\u002B", StringComparison.Ordinal)}\"", ledger, StringComparison.Ordinal);
+            Assert.Equal(o.Crc32c, Assert.Single(ledger, e => e.Name == o.Name).SourceCrc32c);
             var details = await sut.HeadObjectAsync(o.Name, Ct);
             Assert.Equal(o.Crc32c, details!.Metadata["costsync-source-crc32c"]);
         }

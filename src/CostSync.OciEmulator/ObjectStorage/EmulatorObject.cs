@@ -13,7 +13,10 @@ internal sealed record EmulatorObject(
     /// <summary>The <c>opc-content-crc32c</c> value (base64 of the big-endian CRC-32C of the whole content); <see langword="null"/> for an object stored before OCI computed one.</summary>
     public string? Crc32c { get; init; }
 
-    public long Size => Content.Length;
+    /// <summary>Set for a generated object whose bytes are shared segments (<see cref="Content"/> is then empty): any size, no memory of its own.</summary>
+    public ComposedContent? Composed { get; init; }
+
+    public long Size => Composed?.Length ?? Content.Length;
 
     public bool IsMultipart => MultipartMd5 is not null;
 

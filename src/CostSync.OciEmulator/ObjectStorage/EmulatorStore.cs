@@ -64,6 +64,43 @@ internal sealed class EmulatorStore(TimeProvider time)
         return item;
     }
 
+    /// <summary>Stores a generated object whose bytes are shared segments; its MD5 (or multipart MD5) and CRC-32C are computed here, once.</summary>
+    /// <param name="name">Object name.</param>
+    /// <param name="content">The segments; kept by reference.</param>
+    /// <param name="multipart">Serve it as a multipart upload of <paramref name="partSize"/> parts (no whole-object MD5).</param>
+    /// <param name="partSize">Part size used for the multipart MD5.</param>
+    /// <param name="created">Creation (and modification) time.</param>
+    public EmulatorObject Put(string name, ComposedContent content, bool multipart, long partSize, DateTimeOffset created)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+        var (md5, multipartMd5, crc32c) = Digests(content, multipart, partSize);
+        var item = new EmulatorObject(name, ReadOnlyMemory<byte>.Empty, Guid.NewGuid().ToString(), md5, multipartMd5, created, created)
+        {
+            Composed = content,
+            Crc32c = crc32c,
+        };
+        lock (_lock)
+        {
+            _objects[name] = item;
+            _snapshot = null;
+        }
+
+        return item;
+    }
+
+    /// <summary>Adds an object prepared elsewhere (e.g. generated into another store ahead of time), as it is.</summary>
+    public void Insert(EmulatorObject item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_lock)
+        {
+            _objects[item.Name] = item;
+            _snapshot = null;
+        }
+    }
+
     public bool Remove(string name)
     {
         lock (_lock)
@@ -87,6 +124,36 @@ internal sealed class EmulatorStore(TimeProvider time)
         {
             return _snapshot ??= [.. _objects.Values];
         }
+    }
+
+    private static (string? Md5, string? MultipartMd5, string Crc32c) Digests(ComposedContent content, bool multipart, long partSize)
+    {
+        var crc = new Crc32(Crc32ParameterSet.Crc32C);
+        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var part = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var partDigests = new List<byte>();
+        long parts = Math.Max(1, (content.Length + partSize - 1) / partSize);
+        for (long p = 0; p < parts; p++)
+        {
+            long offset = p * partSize;
+            foreach (ReadOnlyMemory<byte> slice in content.Slices(offset, Math.Min(partSize, content.Length - offset)))
+            {
+                crc.Append(slice.Span);
+                (multipart ? part : whole).AppendData(slice.Span);
+            }
+
+            if (multipart)
+            {
+                partDigests.AddRange(part.GetHashAndReset());
+            }
+        }
+
+        Span<byte> bigEndian = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bigEndian, crc.GetCurrentHashAsUInt32());
+        string crc32c = Convert.ToBase64String(bigEndian);
+        return multipart
+            ? (null, $"{Convert.ToBase64String(MD5.HashData([.. partDigests]))}-{parts}", crc32c)
+            : (Convert.ToBase64String(whole.GetHashAndReset()), null, crc32c);
     }
 
     /// <summary>What OCI sends: base64 of the CRC-32C of the whole object, in big-endian byte order.</summary>

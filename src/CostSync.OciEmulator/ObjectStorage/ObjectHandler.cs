@@ -78,7 +78,15 @@ internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets,
         response.ContentLength = slice.Length;
         if (request.Route.Operation == Operations.GetObject)
         {
-            await bodies.WriteAsync(request, item.Content.Slice((int)slice.Offset, (int)slice.Length), cancellationToken);
+            if (item.Composed is { } composed)
+            {
+                // Generated benchmark content: served from its shared segments (no fault injection on these).
+                await composed.WriteToAsync(response.Body, slice.Offset, slice.Length, cancellationToken);
+            }
+            else
+            {
+                await bodies.WriteAsync(request, item.Content.Slice((int)slice.Offset, (int)slice.Length), cancellationToken);
+            }
         }
     }
 }

@@ -22,9 +22,10 @@ internal static class ReportCsv
 
     private static readonly string[] Services = ["COMPUTE", "BLOCK_STORAGE", "OBJECT_STORAGE", "NETWORK", "DATABASE"];
 
-    public static byte[] Focus(Random random, string tenancyId, DateTimeOffset day, int rows)
+    /// <summary>A gzip'd FOCUS report; without <paramref name="header"/> a member to append after one that has it (concatenated gzip members are one valid gzip file).</summary>
+    public static byte[] Focus(Random random, string tenancyId, DateTimeOffset day, int rows, bool header = true)
     {
-        var csv = new StringBuilder(FocusHeader).Append('\n');
+        var csv = header ? new StringBuilder(FocusHeader).Append('\n') : new StringBuilder();
         for (int i = 0; i < rows; i++)
         {
             string service = Services[random.Next(Services.Length)];

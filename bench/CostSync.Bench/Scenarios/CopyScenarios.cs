@@ -1,0 +1,98 @@
+using CostSync.Bench.Measure;
+using CostSync.Bench.Peers;
+using CostSync.Bench.Report;
+
+namespace CostSync.Bench.Scenarios;
+
+/// <summary>Full syncs of the main tree: CostSync <c>--once</c> into Swift and into a RAM-disk folder, rclone with the old and the tuned flags.</summary>
+internal static class CopyScenarios
+{
+    public const string CostSyncOnce = "CostSync --once";
+    public const string CostSyncDirectory = "CostSync --once, Directory on a RAM disk";
+    public const string RcloneOld = "rclone, old setup's flags";
+    public const string RcloneTuned = "rclone --transfers 16";
+
+    /// <summary>The prefix that holds CostSync's copy of the main tree after <see cref="RunCostSyncAsync"/> (for no-change runs).</summary>
+    public const string KeptPrefix = "cs-kept/";
+
+    /// <summary>The prefix that holds rclone's copy of the main tree after <see cref="RunRcloneAsync"/>.</summary>
+    public const string RcloneKeptPrefix = "rc-kept/";
+
+    public static async Task RunCostSyncAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var samples = new List<Sample>();
+        for (var r = 0; r < context.Options.Runs; r++)
+        {
+            BenchContext.Progress($"CostSync full sync, run {r + 1}/{context.Options.Runs}");
+            var prefix = $"cs-full-{r}/";
+            var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.S3(context.Options.Swift, context.Bucket.Name, prefix));
+            BenchContext.TakeOciTally(context.Main);
+            samples.Add(await context.CostSync.RunOnceAsync(settings, cancellationToken));
+            await context.Bucket.EmptyAsync(prefix, cancellationToken);
+        }
+
+        // One more run through the counting proxy (untimed): the requests per side; its copy stays for the no-change runs.
+        BenchContext.Progress("CostSync full sync, counted run");
+        var counted = context.CostSync.WriteSettings(context.Main, CostSyncTarget.S3(context.Proxy.Url, context.Bucket.Name, KeptPrefix));
+        BenchContext.TakeOciTally(context.Main);
+        context.Proxy.TakeTally();
+        await context.CostSync.RunOnceAsync(counted, cancellationToken);
+        context.Figures.Add(new Figure("full sync", CostSyncOnce, samples, context.MainBytes, context.MainCount)
+        {
+            OciRequests = BenchContext.TakeOciTally(context.Main),
+            S3Requests = context.Proxy.TakeTally(),
+        });
+    }
+
+    public static async Task RunDirectoryAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var samples = new List<Sample>();
+        for (var r = 0; r < context.Options.Runs; r++)
+        {
+            BenchContext.Progress($"CostSync full sync to a RAM-disk folder, run {r + 1}/{context.Options.Runs}");
+            var folder = Path.Combine(context.Options.RamDisk, $"costsync-bench-{Guid.NewGuid():N}");
+            try
+            {
+                var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.Folder(folder));
+                samples.Add(await context.CostSync.RunOnceAsync(settings, cancellationToken));
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+
+        context.Figures.Add(new Figure("full sync", CostSyncDirectory, samples, context.MainBytes, context.MainCount) { OciRequests = BenchContext.TakeOciTally(context.Main) });
+    }
+
+    public static async Task RunRcloneAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        if (context.Rclone is not { } rclone)
+        {
+            return;
+        }
+
+        foreach (var (tool, flags) in new[] { (RcloneOld, RcloneRunner.OldSetup), (RcloneTuned, RcloneRunner.Tuned) })
+        {
+            var samples = new List<Sample>();
+            for (var r = 0; r < context.Options.Runs; r++)
+            {
+                BenchContext.Progress($"{tool}, run {r + 1}/{context.Options.Runs}");
+                var prefix = $"rc-full-{r}/";
+                samples.Add(await rclone.CopyAsync(context.MainOnDisk, "bench", context.Bucket.Name, prefix, flags, cancellationToken));
+                await context.Bucket.EmptyAsync(prefix, cancellationToken);
+            }
+
+            context.Figures.Add(new Figure("full sync", tool, samples, context.MainBytes, context.MainCount));
+        }
+
+        BenchContext.Progress("rclone, counted run (old setup's flags)");
+        context.Proxy.TakeTally();
+        await rclone.CopyAsync(context.MainOnDisk, "counted", context.Bucket.Name, RcloneKeptPrefix, RcloneRunner.OldSetup, cancellationToken);
+        var old = context.Figures.Single(f => f.Scenario == "full sync" && f.Tool == RcloneOld);
+        context.Figures[context.Figures.IndexOf(old)] = old with { S3Requests = context.Proxy.TakeTally() };
+    }
+}

@@ -52,7 +52,7 @@ internal static class BenchCommand
             }
 
             var machine = await DescribeAsync(options, context, cancellationToken) with { LoadAtStart = loadStart, LoadAtEnd = BenchEnvironment.Load(), LoadMax = loadMax };
-            var analysisFile = Path.Combine(Path.GetDirectoryName(typeof(BenchCommand).Assembly.Location)!, "ANALYSIS.md");
+            var analysisFile = Path.Combine("bench", "ANALYSIS.md");
             var analysis = !options.Quick && File.Exists(analysisFile) ? await File.ReadAllTextAsync(analysisFile, cancellationToken) : null;
             var report = ReportWriter.Render(options, machine, Summarize(context), context.Figures, planning, analysis);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);

@@ -14,6 +14,7 @@ try
     {
         "raw-get" => await RawGet.RunAsync(new LimitArguments(args), stop.Token),
         "raw-put" => await RawPut.RunAsync(new LimitArguments(args), stop.Token),
+        "serve" => await ServeCommand.RunAsync(args, stop.Token),
         _ => await BenchCommand.RunAsync(BenchOptions.Parse(args), stop.Token),
     };
 }

@@ -3,17 +3,17 @@ namespace CostSync.Sync.Configuration;
 /// <summary>How copies are streamed; bound from <c>CostSync:Transfer</c>.</summary>
 public sealed class TransferOptions
 {
-    /// <summary>Upper bound on all in-flight part buffers across all objects, in MiB. <value>Default: 256.</value></summary>
-    public int MemoryBudgetMiB { get; set; } = 256;
+    /// <summary>Upper bound on all in-flight part buffers across all objects, in MiB. <value>Default: 64 (fits a 1 GB VM).</value></summary>
+    public int MemoryBudgetMiB { get; set; } = 64;
 
-    /// <summary>Objects at or above this size use multipart upload, in MiB. <value>Default: 64.</value></summary>
-    public int MultipartThresholdMiB { get; set; } = 64;
+    /// <summary>Objects at or above this size use multipart upload, in MiB. <value>Default: 16.</value></summary>
+    public int MultipartThresholdMiB { get; set; } = 16;
 
-    /// <summary>The preferred part size in MiB; grown so no object needs more than 10,000 parts, never below 5. <value>Default: 16.</value></summary>
-    public int PartSizeMiB { get; set; } = 16;
+    /// <summary>The preferred part size in MiB; grown so no object needs more than 10,000 parts, never below 5. <value>Default: 8.</value></summary>
+    public int PartSizeMiB { get; set; } = 8;
 
-    /// <summary>Objects copied at once. <value>Default: 4.</value></summary>
-    public int MaxConcurrentObjects { get; set; } = 4;
+    /// <summary>Objects copied at once (cost reports are mostly small: per-request latency, not bandwidth, bounds them). <value>Default: 16.</value></summary>
+    public int MaxConcurrentObjects { get; set; } = 16;
 
     /// <summary>Parts of one object read and uploaded at once. <value>Default: 4.</value></summary>
     public int MaxConcurrentParts { get; set; } = 4;

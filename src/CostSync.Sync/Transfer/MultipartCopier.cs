@@ -6,9 +6,9 @@ namespace CostSync.Sync.Transfer;
 
 /// <summary>
 /// Copies a large object as a multipart upload whose parts are filled by parallel ranged GETs (If-Match on the source etag)
-/// and uploaded in parallel, each part in a buffer from the shared <see cref="PartBufferPool"/>. The whole object's MD5 (when
-/// the source has one) and CRC-32C are checked against OCI before completing; any failure aborts the upload, so nothing is
-/// visible. Retrying is the caller's job (one pipeline per object): a failed part fails the attempt.
+/// and uploaded in parallel, each part in a buffer from the shared <see cref="PartBufferPool"/>. The whole object's CRC-32C (the
+/// parts' values combined) is checked against OCI's before completing (and its MD5 too, when OCI sent no CRC-32C); any failure
+/// aborts the upload, so nothing is visible. Retrying is the caller's job (one pipeline per object): a failed part fails the attempt.
 /// </summary>
 internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, TransferSettings settings)
 {
@@ -24,7 +24,9 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
         {
             var parts = new (UploadedPart Part, PartWriteResult Answer)[layout.PartCount];
             var partCrcs = new uint[layout.PartCount];
-            using var wholeMd5 = summary.IsMultipartMd5 || summary.Md5 is null ? null : Md5Digests.CreateIncremental();
+            // OCI's whole-object CRC-32C proves the bytes read, so each byte is MD5-hashed once (its part's Content-MD5); only
+            // without that CRC-32C (objects older than OCI's CRC-32C) is the whole-object MD5 computed too, in order.
+            using var wholeMd5 = ociCrc32c is not null || summary.IsMultipartMd5 || summary.Md5 is null ? null : Md5Digests.CreateIncremental();
             var turns = new PartTurns(layout.PartCount);
             var next = -1;
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -102,7 +104,7 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
     {
         var md5 = summary.IsMultipartMd5 || summary.Md5 is null
             ? "no whole-object MD5 (multipart-uploaded source)"
-            : "MD5 matches the listing";
+            : ociCrc32c is null ? "MD5 matches the listing" : "whole-object MD5 not recomputed (OCI's CRC-32C covers every byte)";
         var crc = ociCrc32c is null
             ? "no CRC-32C check (OCI sent no opc-content-crc32c)"
             : "CRC-32C of the whole object matches OCI's opc-content-crc32c";

@@ -1,24 +1,23 @@
-using System.Numerics;
-
 namespace CostSync.Sync.Transfer;
 
 /// <summary>
 /// Hands out part buffers under one global byte budget shared by every object and part of a run; renters wait (asynchronously,
-/// first come first served) while the budget is used up. Returned buffers are kept for reuse during the run and dropped by
-/// <see cref="ReleaseIdle"/> when it ends, so an idle daemon holds none.
+/// first come first served) while the budget is used up. The memory is an arena of the budget's size (<see cref="BuddyArena"/>):
+/// buffers are blocks of it, freed blocks merge and are reused by any later size, and <see cref="ReleaseIdle"/> drops it when the
+/// run ends, so an idle daemon holds none.
 /// </summary>
 /// <remarks>
-/// Buffers are allocated at the next power of two of the requested length and charged at that size, so buffers are reusable
-/// across objects of similar size and the budget bounds real memory. Kept buffers count against the budget too: a new buffer
-/// that would not fit drops kept ones first. <see cref="PeakBytes"/> records the highest charge ever outstanding.
+/// A buffer is a block of the next power of two of the requested length (at least 4 KiB) and is charged at that size. As every
+/// buffer comes from the arena, resident memory for buffers never exceeds the budget and a run leaves no garbage behind, whatever
+/// the mix of object sizes (a pool of separate arrays dropped and re-allocated per size grew the heap to several times the
+/// budget). <see cref="PeakBytes"/> records the highest charge ever outstanding.
 /// </remarks>
 internal sealed class PartBufferPool
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<Waiter> _waiters = new();
-    private readonly Dictionary<long, Stack<byte[]>> _idle = [];
+    private readonly BuddyArena _arena;
     private long _outstanding;
-    private long _retained;
     private long _released;
     private long _peak;
 
@@ -26,6 +25,7 @@ internal sealed class PartBufferPool
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, 1);
         BudgetBytes = budgetBytes;
+        _arena = new BuddyArena(Math.Max(budgetBytes, BuddyArena.MinBlock));
     }
 
     /// <summary>The most bytes that may be handed out at once.</summary>
@@ -43,14 +43,14 @@ internal sealed class PartBufferPool
         }
     }
 
-    /// <summary>Bytes of returned buffers kept for reuse (zero after <see cref="ReleaseIdle"/>).</summary>
+    /// <summary>Arena bytes allocated and not handed out, kept for reuse during the run (zero after <see cref="ReleaseIdle"/>).</summary>
     public long RetainedBytes
     {
         get
         {
             lock (_lock)
             {
-                return _retained;
+                return _arena.AllocatedBytes - _outstanding;
             }
         }
     }
@@ -68,52 +68,48 @@ internal sealed class PartBufferPool
     }
 
     /// <summary>What a buffer of <paramref name="length"/> bytes is charged against the budget.</summary>
-    public static long ChargeFor(int length) => length <= 16 ? 16 : (long)BitOperations.RoundUpToPowerOf2((uint)length);
+    public static long ChargeFor(int length) => BuddyArena.BlockFor(length);
 
     /// <summary>Rents a buffer of at least <paramref name="length"/> bytes, waiting while the budget is used up.</summary>
     /// <exception cref="InvalidOperationException">One buffer of this size would exceed the whole budget.</exception>
     public async ValueTask<PartBuffer> RentAsync(int length, CancellationToken cancellationToken)
     {
         var charge = ChargeFor(length);
-        if (charge > BudgetBytes)
+        if (charge > BudgetBytes || charge > _arena.LargestBlock)
         {
             throw new InvalidOperationException(
                 $"A {length}-byte buffer ({charge} bytes pooled) exceeds CostSync:Transfer:MemoryBudgetMiB ({BudgetBytes / (1024 * 1024)} MiB). Raise the budget or lower MultipartThresholdMiB/PartSizeMiB.");
         }
 
-        Waiter? waiter = null;
+        Waiter waiter;
         lock (_lock)
         {
-            if (_waiters.Count == 0 && _outstanding + charge <= BudgetBytes)
+            if (_waiters.Count == 0 && TryTake(charge, out var array, out var offset))
             {
-                Take(charge);
+                return new PartBuffer(this, array, offset, length, charge);
             }
-            else
-            {
-                waiter = new Waiter(charge);
-                waiter.Node = _waiters.AddLast(waiter);
-            }
+
+            waiter = new Waiter(charge, length);
+            waiter.Node = _waiters.AddLast(waiter);
         }
 
-        if (waiter is not null)
+        await using (cancellationToken.Register(() => Cancel(waiter)))
         {
-            await using (cancellationToken.Register(() => Cancel(waiter)))
-            {
-                await waiter.Granted.Task;
-            }
+            return await waiter.Granted.Task;
         }
-
-        return new PartBuffer(this, TakeArray(charge), length, charge);
     }
 
-    /// <summary>Drops every kept buffer (the run is over); returns the bytes released to the garbage collector.</summary>
+    /// <summary>Drops the arena (the run is over; nothing is outstanding); returns the bytes released to the garbage collector.</summary>
     public long ReleaseIdle()
     {
         lock (_lock)
         {
-            var released = _retained;
-            _idle.Clear();
-            _retained = 0;
+            if (_outstanding > 0)
+            {
+                return 0; // a buffer is still in use: the arena stays until the next call
+            }
+
+            var released = _arena.Release();
             _released += released;
             return released;
         }
@@ -132,66 +128,42 @@ internal sealed class PartBufferPool
 
     internal void Return(PartBuffer buffer)
     {
-        List<Waiter> granted = [];
+        List<(Waiter Waiter, PartBuffer Buffer)> granted = [];
         lock (_lock)
         {
-            Keep(buffer.Array);
+            _arena.Free(buffer.Array, buffer.Offset, buffer.Charge);
             _outstanding -= buffer.Charge;
-            while (_waiters.First is { } first && _outstanding + first.Value.Charge <= BudgetBytes)
+
+            // First come, first served: a waiter is granted only when the one before it was.
+            while (_waiters.First is { } first && TryTake(first.Value.Charge, out var array, out var offset))
             {
                 _waiters.RemoveFirst();
                 first.Value.Node = null;
-                Take(first.Value.Charge);
-                granted.Add(first.Value);
+                granted.Add((first.Value, new PartBuffer(this, array, offset, first.Value.Length, first.Value.Charge)));
             }
         }
 
-        foreach (var w in granted)
+        foreach (var (w, b) in granted)
         {
-            w.Granted.TrySetResult();
-        }
-    }
-
-    private byte[] TakeArray(long charge)
-    {
-        lock (_lock)
-        {
-            if (_idle.TryGetValue(charge, out var kept) && kept.TryPop(out var reused))
+            if (!w.Granted.TrySetResult(b))
             {
-                _retained -= charge;
-                return reused;
-            }
-
-            // A new buffer: drop kept ones of other sizes until outstanding and kept bytes together stay within the budget.
-            foreach (var (size, stack) in _idle)
-            {
-                while (_outstanding + _retained > BudgetBytes && stack.TryPop(out _))
-                {
-                    _retained -= size;
-                }
+                b.Dispose();
             }
         }
-
-        // Part buffers are always filled completely before use: no need to pay for zeroing them.
-        return GC.AllocateUninitializedArray<byte>(checked((int)charge));
     }
 
-    private void Keep(byte[] array)
+    private bool TryTake(long charge, out byte[] array, out int offset)
     {
-        if (!_idle.TryGetValue(array.Length, out var stack))
+        array = [];
+        offset = 0;
+        if (_outstanding + charge > BudgetBytes || !_arena.TryAllocate(charge, out array, out offset))
         {
-            stack = new Stack<byte[]>();
-            _idle[array.Length] = stack;
+            return false;
         }
 
-        stack.Push(array);
-        _retained += array.Length;
-    }
-
-    private void Take(long charge)
-    {
         _outstanding += charge;
         _peak = Math.Max(_peak, _outstanding);
+        return true;
     }
 
     private void Cancel(Waiter waiter)
@@ -210,11 +182,13 @@ internal sealed class PartBufferPool
         waiter.Granted.TrySetCanceled();
     }
 
-    private sealed class Waiter(long charge)
+    private sealed class Waiter(long charge, int length)
     {
         public long Charge { get; } = charge;
 
-        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Length { get; } = length;
+
+        public TaskCompletionSource<PartBuffer> Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public LinkedListNode<Waiter>? Node { get; set; }
     }

@@ -4,8 +4,10 @@ using CostSync.Sync.Integrity;
 namespace CostSync.Sync.Transfer;
 
 /// <summary>
-/// Copies an object below the multipart threshold: one GET into a pooled buffer, MD5 and CRC-32C checked against what OCI
-/// says, one PutObject with Content-MD5 (and the CRC-32C as an S3 checksum where enabled). Never deletes what it wrote.
+/// Copies an object below the multipart threshold: one GET into a pooled buffer, its CRC-32C checked against OCI's, one PutObject
+/// with OCI's MD5 as Content-MD5 (and the CRC-32C as an S3 checksum where enabled), so the destination checks the bytes against
+/// OCI's MD5 and no byte is hashed twice. Without OCI's CRC-32C (old objects) or a whole-object MD5 (multipart-uploaded
+/// sources), the MD5 is computed here instead. Never deletes what it wrote.
 /// </summary>
 internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
 {
@@ -26,17 +28,29 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
             ociCrc32c = response.OpcContentCrc32c;
         }
 
-        var md5 = Md5Digests.Hash(content.Span);
-        var md5Base64 = Convert.ToBase64String(md5);
-        if (!summary.IsMultipartMd5 && summary.Md5 is { } expected && md5Base64 != expected)
-        {
-            throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5Base64}, the source says {expected}: damaged in transit; not stored.");
-        }
-
         var crc32c = Crc32CDigests.ToBase64(Crc32CDigests.Hash(content.Span));
         if (ociCrc32c is not null && ociCrc32c != crc32c)
         {
             throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
+        }
+
+        byte[] md5;
+        string md5Base64;
+        if (ociCrc32c is not null && !summary.IsMultipartMd5 && summary.Md5 is { } ociMd5)
+        {
+            // The bytes are OCI's (its CRC-32C matched); OCI's own MD5 goes out as Content-MD5, so the destination checks the
+            // stored bytes against what OCI vouched for and no byte is MD5-hashed twice (S3 does it on arrival).
+            md5Base64 = ociMd5;
+            md5 = Convert.FromBase64String(ociMd5);
+        }
+        else
+        {
+            md5 = Md5Digests.Hash(content.Span);
+            md5Base64 = Convert.ToBase64String(md5);
+            if (!summary.IsMultipartMd5 && summary.Md5 is { } expected && md5Base64 != expected)
+            {
+                throw new IntegrityException($"The bytes read from {summary.Name} have MD5 {md5Base64}, the source says {expected}: damaged in transit; not stored.");
+            }
         }
 
         var metadata = SourceIdentity.Metadata(summary, request.RunId, crc32c);
@@ -54,7 +68,7 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
 
         var md5 = summary.IsMultipartMd5 || summary.Md5 is null
             ? "no whole-object MD5 (multipart-uploaded source)"
-            : "MD5 matches the listing";
+            : ociCrc32c is null ? "MD5 matches the listing" : "the listing's MD5 sent as Content-MD5 (checked by the destination)";
         var crc = ociCrc32c is null
             ? "no CRC-32C check (OCI sent no opc-content-crc32c)"
             : "CRC-32C matches OCI's opc-content-crc32c";

@@ -19,10 +19,10 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
     public ValidateOptionsResult Validate(string? name, TransferOptions options)
     {
         var problems = new List<string>();
-        Check(problems, "PartSizeMiB", options.PartSizeMiB, 5, 5120, "16", "S3 parts are 5 MiB to 5 GiB");
-        Check(problems, "MultipartThresholdMiB", options.MultipartThresholdMiB, 5, 5120, "64", "single PUTs stay under 5 GiB");
-        Check(problems, "MemoryBudgetMiB", options.MemoryBudgetMiB, 5, 65536, "256", "part buffers live in memory");
-        Check(problems, "MaxConcurrentObjects", options.MaxConcurrentObjects, 1, 64, "4", "objects copied at once");
+        Check(problems, "PartSizeMiB", options.PartSizeMiB, 5, 5120, "8", "S3 parts are 5 MiB to 5 GiB");
+        Check(problems, "MultipartThresholdMiB", options.MultipartThresholdMiB, 5, 5120, "16", "single PUTs stay under 5 GiB");
+        Check(problems, "MemoryBudgetMiB", options.MemoryBudgetMiB, 5, 65536, "64", "part buffers live in memory");
+        Check(problems, "MaxConcurrentObjects", options.MaxConcurrentObjects, 1, 64, "16", "objects copied at once");
         Check(problems, "MaxConcurrentParts", options.MaxConcurrentParts, 1, 64, "4", "parts of one object at once");
         Check(problems, "MaxAttempts", options.MaxAttempts, 1, 10, "3", "attempts per object");
         if (problems.Count == 0)
@@ -52,7 +52,7 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
         var part = options.PartSizeMiB * MiB;
         if (part > Array.MaxLength)
         {
-            problems.Add(ConfigProblem.Invalid($"{Section}:PartSizeMiB", options.PartSizeMiB, "is larger than one in-memory buffer can be (at most 2047 MiB)", "16"));
+            problems.Add(ConfigProblem.Invalid($"{Section}:PartSizeMiB", options.PartSizeMiB, "is larger than one in-memory buffer can be (at most 2047 MiB)", "8"));
         }
         else if (PartBufferPool.ChargeFor((int)part) is var charge && charge > budget)
         {
@@ -60,14 +60,14 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
                 $"{Section}:PartSizeMiB",
                 options.PartSizeMiB,
                 string.Create(CultureInfo.InvariantCulture, $"needs a {charge / MiB} MiB buffer per part (buffers are pooled at the next power of two), more than `{Section}:MemoryBudgetMiB` = {options.MemoryBudgetMiB}, so every object from `MultipartThresholdMiB` up would fail; {Fix("PartSizeMiB", fits, charge)}"),
-                Example("PartSizeMiB", fits, charge, 16)));
+                Example("PartSizeMiB", fits, charge, 8)));
         }
 
         // An object below the threshold is read whole into one pooled buffer: the largest is one byte under the threshold.
         var largestSingle = (options.MultipartThresholdMiB * MiB) - 1;
         if (largestSingle > int.MaxValue)
         {
-            problems.Add(ConfigProblem.Invalid($"{Section}:MultipartThresholdMiB", options.MultipartThresholdMiB, "is larger than one in-memory buffer can be (at most 2048 MiB; a smaller object is read whole into memory)", "64"));
+            problems.Add(ConfigProblem.Invalid($"{Section}:MultipartThresholdMiB", options.MultipartThresholdMiB, "is larger than one in-memory buffer can be (at most 2048 MiB; a smaller object is read whole into memory)", "16"));
         }
         else if (PartBufferPool.ChargeFor((int)largestSingle) is var charge && charge > budget)
         {
@@ -75,7 +75,7 @@ internal sealed class TransferOptionsValidator : IValidateOptions<TransferOption
                 $"{Section}:MultipartThresholdMiB",
                 options.MultipartThresholdMiB,
                 string.Create(CultureInfo.InvariantCulture, $"lets objects just under {options.MultipartThresholdMiB} MiB be copied in one piece, which needs a {charge / MiB} MiB buffer (pooled at the next power of two), more than `{Section}:MemoryBudgetMiB` = {options.MemoryBudgetMiB}, so they would all fail; {Fix("MultipartThresholdMiB", fits, charge)}"),
-                Example("MultipartThresholdMiB", fits, charge, 64)));
+                Example("MultipartThresholdMiB", fits, charge, 16)));
         }
     }
 

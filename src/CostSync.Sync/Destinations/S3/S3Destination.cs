@@ -32,6 +32,13 @@ internal sealed class S3Destination : IDestination
     /// <summary>True when writes carry S3 CRC-32C checksums (<c>Destination:Checksum</c> = <c>Crc32c</c>).</summary>
     public bool SendsCrc32c => S3Checksums.Mode(Options) == DestinationChecksum.Crc32c;
 
+    /// <summary>
+    /// True over https with plain bodies: the body is sent with <c>UNSIGNED-PAYLOAD</c>, so the SDK does not SHA-256 every byte
+    /// before sending it. Content-MD5 (and the CRC-32C where enabled) still has S3 check every byte, and TLS protects the rest.
+    /// Over http the SDK refuses it, so the payload stays signed.
+    /// </summary>
+    public bool SkipsPayloadSigning => Options.S3Compatible && (Options.ServiceUrl is null || Options.ServiceUrl.Scheme == Uri.UriSchemeHttps);
+
     internal IAmazonS3 Client => _client;
 
     /// <summary>Objects larger than this are copied part by part (S3 copies at most 5 GB in one CopyObject). <value>Default: 5 GB.</value></summary>
@@ -98,6 +105,7 @@ internal sealed class S3Destination : IDestination
             MD5Digest = digests.Md5,
             UseChunkEncoding = !Options.S3Compatible,
             AutoCloseStream = true,
+            DisablePayloadSigning = SkipsPayloadSigning ? true : null,
         };
         if (SendsCrc32c && digests.Crc32c is { } crc32c)
         {

@@ -22,6 +22,7 @@ internal sealed class S3MultipartUpload(S3Destination destination, string key, s
             PartSize = content.Length,
             MD5Digest = digests.Md5,
             UseChunkEncoding = !destination.Options.S3Compatible,
+            DisablePayloadSigning = destination.SkipsPayloadSigning ? true : null,
         };
         if (destination.SendsCrc32c && digests.Crc32c is { } crc32c)
         {

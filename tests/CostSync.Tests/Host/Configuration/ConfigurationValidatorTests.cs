@@ -120,13 +120,16 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [Fact]
     public void Validate_PartSizeEqualToBudgetButPooledLarger_RejectsPartSizeAndThresholdWithFix()
     {
-        var settings = TestSettings.Valid(_state.Path).With("CostSync:Transfer:PartSizeMiB", "20").With("CostSync:Transfer:MemoryBudgetMiB", "20");
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Transfer:PartSizeMiB", "20")
+            .With("CostSync:Transfer:MemoryBudgetMiB", "20")
+            .With("CostSync:Transfer:MultipartThresholdMiB", "64");
 
         var problems = Validate(settings);
 
         Assert.Equal(2, problems.Count);
         Assert.StartsWith("`CostSync:Transfer:PartSizeMiB` = `20` needs a 32 MiB buffer per part (buffers are pooled at the next power of two), more than `CostSync:Transfer:MemoryBudgetMiB` = 20", problems[0], StringComparison.Ordinal);
-        Assert.Contains("lower PartSizeMiB to at most 16 or raise MemoryBudgetMiB to 32. Example: `PartSizeMiB = 16`.", problems[0], StringComparison.Ordinal);
+        Assert.Contains("lower PartSizeMiB to at most 16 or raise MemoryBudgetMiB to 32. Example: `PartSizeMiB = 8`.", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("`CostSync:Transfer:MultipartThresholdMiB` = `64` lets objects just under 64 MiB be copied in one piece, which needs a 64 MiB buffer", problems[1], StringComparison.Ordinal);
         Assert.Contains("lower MultipartThresholdMiB to at most 16 or raise MemoryBudgetMiB to 64", problems[1], StringComparison.Ordinal);
     }

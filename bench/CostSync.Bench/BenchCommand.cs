@@ -48,7 +48,7 @@ internal static class BenchCommand
             foreach (var count in options.Quick ? [1_000, 10_000] : new[] { 1_000, 10_000, 100_000 })
             {
                 BenchContext.Progress($"planning time at {count:N0} objects");
-                planning.Add((count, await PlanningScale.MeasureAsync(count, options.Runs + 2, cancellationToken)));
+                planning.Add((count, await PlanningScale.MeasureAsync(count, options.NoChangeRuns + 2, cancellationToken)));
             }
 
             var machine = await DescribeAsync(options, context, cancellationToken) with { LoadAtStart = loadStart, LoadAtEnd = BenchEnvironment.Load(), LoadMax = loadMax };

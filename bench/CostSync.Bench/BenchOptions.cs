@@ -26,6 +26,15 @@ internal sealed record BenchOptions
 
     public Uri Swift { get; init; } = new("http://127.0.0.1:18080");
 
+    /// <summary>Repetitions of each no-change figure (they are short, so noisier). <value>Runs + 2 (1 with --quick).</value></summary>
+    public int NoChangeRuns => Quick ? 1 : Runs + 2;
+
+    /// <summary>The daemon's schedule in the warm scenarios: a tick every few seconds.</summary>
+    public string DaemonCron => Quick ? "*/2 * * * * *" : "*/5 * * * * *";
+
+    /// <summary>The second tree is added only when the next tick is at least this far away (no run is listing then).</summary>
+    public TimeSpan TickMargin => Quick ? TimeSpan.FromSeconds(0.8) : TimeSpan.FromSeconds(2);
+
     /// <summary>Objects in the listing-scale tree. <value>10,000 (300 with --quick).</value></summary>
     public int ManyObjects => Quick ? 300 : 10_000;
 

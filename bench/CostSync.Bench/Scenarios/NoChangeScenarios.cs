@@ -18,9 +18,9 @@ internal static class NoChangeScenarios
     {
         var samples = new List<Sample>();
         var direct = context.CostSync.WriteSettings(emulator, CostSyncTarget.S3(context.Options.Swift, context.Bucket.Name, prefix));
-        for (var r = 0; r < context.Options.Runs + 2; r++)
+        for (var r = 0; r < context.Options.NoChangeRuns; r++)
         {
-            BenchContext.Progress($"{scenario}: CostSync --once, run {r + 1}/{context.Options.Runs + 2}");
+            BenchContext.Progress($"{scenario}: CostSync --once, run {r + 1}/{context.Options.NoChangeRuns}");
             samples.Add(await context.CostSync.RunOnceAsync(direct, cancellationToken));
         }
 
@@ -37,16 +37,16 @@ internal static class NoChangeScenarios
     /// <summary>Warm no-change runs of a daemon whose first run synced the tree; through the counting proxy when <paramref name="counted"/>.</summary>
     public static async Task RunWarmAsync(BenchContext context, string scenario, OciEmulatorServer emulator, string prefix, bool counted, CancellationToken cancellationToken)
     {
-        var settings = context.CostSync.WriteSettings(emulator, CostSyncTarget.S3(counted ? context.Proxy.Url : context.Options.Swift, context.Bucket.Name, prefix), cron: "*/5 * * * * *");
+        var settings = context.CostSync.WriteSettings(emulator, CostSyncTarget.S3(counted ? context.Proxy.Url : context.Options.Swift, context.Bucket.Name, prefix), cron: context.Options.DaemonCron);
         await using var daemon = context.CostSync.StartDaemon(settings);
         BenchContext.Progress($"{scenario}: daemon's first run (the setup copy)");
         await daemon.NextRunAsync(cancellationToken);
         var samples = new List<Sample>();
         RequestTally? oci = null;
         RequestTally? s3 = null;
-        for (var r = 0; r < context.Options.Runs + 2; r++)
+        for (var r = 0; r < context.Options.NoChangeRuns; r++)
         {
-            BenchContext.Progress($"{scenario}: daemon no-change run {r + 1}/{context.Options.Runs + 2}");
+            BenchContext.Progress($"{scenario}: daemon no-change run {r + 1}/{context.Options.NoChangeRuns}");
             BenchContext.TakeOciTally(emulator);
             context.Proxy.TakeTally();
             samples.Add(await daemon.NextRunAsync(cancellationToken));
@@ -74,9 +74,9 @@ internal static class NoChangeScenarios
         foreach (var (tool, flag) in new[] { (RcloneSizeOnly, "--size-only"), (RcloneChecksum, "--checksum") })
         {
             var samples = new List<Sample>();
-            for (var r = 0; r < context.Options.Runs + 2; r++)
+            for (var r = 0; r < context.Options.NoChangeRuns; r++)
             {
-                BenchContext.Progress($"{scenario}: {tool}, run {r + 1}/{context.Options.Runs + 2}");
+                BenchContext.Progress($"{scenario}: {tool}, run {r + 1}/{context.Options.NoChangeRuns}");
                 samples.Add(await rclone.CopyAsync(onDisk, "bench", context.Bucket.Name, prefix, [flag], cancellationToken));
             }
 

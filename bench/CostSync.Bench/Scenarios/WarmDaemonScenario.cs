@@ -15,7 +15,7 @@ internal static class WarmDaemonScenario
 
     public static async Task RunAsync(BenchContext context, string noChangeScenario, CancellationToken cancellationToken)
     {
-        var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.S3(context.Options.Swift, context.Bucket.Name, Prefix), cron: "*/5 * * * * *");
+        var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.S3(context.Options.Swift, context.Bucket.Name, Prefix), cron: context.Options.DaemonCron);
         var warmCopies = new List<Sample>();
         var noChange = new List<Sample>();
         RequestTally? noChangeOci = null;
@@ -24,9 +24,9 @@ internal static class WarmDaemonScenario
         {
             BenchContext.Progress("warm daemon: first run (syncs the main tree)");
             await daemon.NextRunAsync(cancellationToken);
-            for (var r = 0; r < context.Options.Runs + 2; r++)
+            for (var r = 0; r < context.Options.NoChangeRuns; r++)
             {
-                BenchContext.Progress($"warm daemon: no-change run {r + 1}/{context.Options.Runs + 2}");
+                BenchContext.Progress($"warm daemon: no-change run {r + 1}/{context.Options.NoChangeRuns}");
                 BenchContext.TakeOciTally(context.Main);
                 noChange.Add(await daemon.NextRunAsync(cancellationToken));
                 noChangeOci = BenchContext.TakeOciTally(context.Main);
@@ -35,7 +35,7 @@ internal static class WarmDaemonScenario
             for (var r = 0; r < context.Options.Runs; r++)
             {
                 // Add the second tree only when the next tick is far enough away that no run is listing at that moment.
-                while (daemon.NextRun is not { } next || next - TimeProvider.System.GetUtcNow() < TimeSpan.FromSeconds(2))
+                while (daemon.NextRun is not { } next || next - TimeProvider.System.GetUtcNow() < context.Options.TickMargin)
                 {
                     await daemon.NextRunAsync(cancellationToken);
                 }

@@ -139,7 +139,7 @@ internal sealed class CommandTree
     {
         var json = new Option<bool>("--json") { Description = "Print the checks as JSON." };
         var sendTestAlert = new Option<bool>("--send-test-alert") { Description = "Also publish a test message to CostSync:Alerts:TopicId." };
-        var command = new Command("doctor", "Check the whole path, one line per check with a fix: configuration, state and log directories, OCI principal and region, bling, Vault, S3 write, lifecycle rule, encryption, checksums, alerts.") { json, sendTestAlert };
+        var command = new Command("doctor", "Check the whole path, one line per check with a fix: configuration, state and log directories, OCI principal and region, bling, Vault, S3 write, lifecycle rule, encryption, checksums, Object Lock, alerts.") { json, sendTestAlert };
         return (command, new Definition(r => new Invocation(CommandKind.Doctor, Json: r.GetValue(json) || r.GetValue(_json), SendTestAlert: r.GetValue(sendTestAlert))));
     }
 

@@ -74,6 +74,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();
         services.TryAddTransient<DryRunCommand>();
+        services.TryAddTransient<VerifyCommand>();
         services.TryAddTransient<TestAlertCommand>();
         services.TryAddTransient<DoctorRunner>();
         services.TryAddTransient<DoctorCommand>();

@@ -9,6 +9,7 @@ internal enum CommandKind
     Doctor,
     TestAlert,
     Demo,
+    Verify,
     Help,
     Version,
 }

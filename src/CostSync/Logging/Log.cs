@@ -106,4 +106,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7103, EventName = "EvidenceNotStored", Level = LogLevel.Warning, Message = "Run {RunId}: the evidence could not be written to the state directory {Folder}: {Reason}")]
     public static partial void EvidenceNotStored(ILogger logger, string runId, string folder, string reason);
+
+    [LoggerMessage(EventId = 7201, EventName = "VerifyProgress", Level = LogLevel.Information, Message = "Verify progress: {Done}/{Total} objects read back, {BytesText} ({RateText}/s), ETA {Eta}")]
+    public static partial void VerifyProgress(ILogger logger, int done, int total, string bytesText, string rateText, string eta);
 }

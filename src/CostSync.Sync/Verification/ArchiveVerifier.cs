@@ -53,12 +53,20 @@ internal sealed class ArchiveVerifier(
         var sample = request.SamplePercent is { } percent ? SampleSelector.Select(recorded, percent, request.Seed).ToHashSet() : null;
         var problems = new ConcurrentQueue<VerifyProblem>();
         var toRead = new List<(LedgerEntry Entry, bool ETagCompared)>();
+        var otherETag = new List<(LedgerEntry Entry, VerifyProblem Problem)>();
         foreach (var entry in recorded)
         {
             var listed = stored.GetValueOrDefault(entry.Key);
             if (ListingProblem(entry, listed) is { } problem)
             {
-                problems.Enqueue(problem);
+                if (problem.Kind == VerifyProblemKind.Changed && listed!.Size == entry.Size)
+                {
+                    otherETag.Add((entry, problem));
+                }
+                else
+                {
+                    problems.Enqueue(problem);
+                }
             }
             else if (sample is null || sample.Contains(entry))
             {
@@ -67,6 +75,7 @@ internal sealed class ArchiveVerifier(
         }
 
         var reports = stored.Values.Where(o => layout.NameOf(o.Key) is { } name && name.StartsWith(namePrefix, StringComparison.Ordinal)).ToList();
+        await JudgeOtherETagsAsync(destination, otherETag, problems, cancellationToken);
         var foreign = await FindUnrecordedAsync(destination, reports.Where(o => ledger.Find(o.Key) is null).ToList(), problems, cancellationToken);
         var read = await ReadBackAsync(destination, toRead, problems, progress, cancellationToken);
 
@@ -79,9 +88,9 @@ internal sealed class ArchiveVerifier(
             Foreign = foreign,
             BytesRead = read.Sum(r => r.Bytes),
             ReadBack = [.. read.OrderBy(r => r.Key, StringComparer.Ordinal)],
-            Notes = [.. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
+            Notes = [.. Empty(layout, recorded.Count), .. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => $"{r.Key}: only its {r.Compared} could be checked (a multipart-uploaded source has no whole-object MD5, and the ledger recorded no CRC-32C for it)")],
+                .Select(r => $"{r.Key}: only its {r.Compared.Replace(", ", " and ", StringComparison.Ordinal)} could be checked (a multipart-uploaded source has no whole-object MD5, and the ledger recorded no CRC-32C for it)")],
         };
         if (request.AgainstSource)
         {
@@ -90,6 +99,10 @@ internal sealed class ArchiveVerifier(
 
         return report with { Problems = [.. problems.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Kind)] };
     }
+
+    /// <summary>A ledger with nothing in it proves nothing: usually the wrong prefix.</summary>
+    private static IEnumerable<string> Empty(KeyLayout layout, int recorded) =>
+        recorded > 0 ? [] : [$"the ledger under `{layout.LedgerFolder}` records no object, so there was nothing to verify: if CostSync has run, check `CostSync:Destination:Prefix` and `IncludeTenancyFolder` (and `--prefix`)"];
 
     /// <summary>What the listing alone shows: absent, another size, or another ETag than the ledger recorded.</summary>
     private static VerifyProblem? ListingProblem(LedgerEntry entry, DestinationObject? listed)
@@ -109,6 +122,23 @@ internal sealed class ArchiveVerifier(
         return listed.ETag is { } etag && entry.DestinationETag is { } recorded && !Integrity.Md5Digests.SameETag(etag, recorded)
             ? new VerifyProblem(VerifyProblemKind.Changed, entry.Key, $"has ETag {etag}, the ledger recorded {recorded} ({copied}): it was replaced outside CostSync", superseded ? VerifyFixes.ChangedSuperseded : VerifyFixes.ChangedVisibly)
             : null;
+    }
+
+    /// <summary>
+    /// An ETag other than the recorded one is either another CostSync write the ledger does not record yet (its metadata names
+    /// another run: a run that stopped before recording it, healed by the next run as a run's adoption does) or a replacement
+    /// made outside CostSync. One HEAD each tells which.
+    /// </summary>
+    private async Task JudgeOtherETagsAsync(IDestination destination, List<(LedgerEntry Entry, VerifyProblem Problem)> candidates, ConcurrentQueue<VerifyProblem> problems, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(candidates, Bounded(cancellationToken), async (c, token) =>
+        {
+            var details = await destination.HeadObjectAsync(c.Entry.Key, token);
+            var run = details?.Metadata.GetValueOrDefault(ObjectMetadataNames.RunId);
+            problems.Enqueue(c.Entry.SupersededFrom is null && details?.Metadata.ContainsKey(ObjectMetadataNames.SourceSize) == true && run is not null && run != c.Entry.RunId
+                ? new VerifyProblem(VerifyProblemKind.Unrecorded, c.Entry.Key, $"was written again by run {run} (ETag {details.ETag}), but the ledger records the copy by run {c.Entry.RunId} (ETag {c.Entry.DestinationETag})", VerifyFixes.Unrecorded)
+                : c.Problem);
+        });
     }
 
     /// <summary>HEADs report objects without a ledger entry: CostSync's metadata makes one unrecorded; the rest are another writer's (returns their count).</summary>

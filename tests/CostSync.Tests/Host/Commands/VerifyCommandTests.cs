@@ -88,6 +88,39 @@ public sealed class VerifyCommandTests(SwiftS3Fixture swift) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_ReportWrittenAgainByARunThatDidNotRecordIt_UnrecordedNotChanged()
+    {
+        // The same bytes uploaded in one part (so another ETag), with CostSync's metadata naming another run.
+        var name = FirstReport();
+        var head = await _s3.GetObjectMetadataAsync(_bucket, Prefix + name, Ct);
+        var initiate = new InitiateMultipartUploadRequest { BucketName = _bucket, Key = Prefix + name };
+        foreach (var key in head.Metadata.Keys.Where(k => !k.EndsWith("costsync-run-id", StringComparison.Ordinal)))
+        {
+            initiate.Metadata.Add(key, head.Metadata[key]);
+        }
+
+        initiate.Metadata.Add("costsync-run-id", "20261124T120000Z-beef");
+        var upload = await _s3.InitiateMultipartUploadAsync(initiate, Ct);
+        var part = await _s3.UploadPartAsync(new UploadPartRequest
+        {
+            BucketName = _bucket,
+            Key = Prefix + name,
+            UploadId = upload.UploadId,
+            PartNumber = 1,
+            InputStream = new MemoryStream(_cli.Emulator.Objects.All.Single(o => o.Name == name).Content.ToArray()),
+            UseChunkEncoding = false,
+        }, Ct);
+        await _s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest { BucketName = _bucket, Key = Prefix + name, UploadId = upload.UploadId, PartETags = [new PartETag(1, part.ETag)] }, Ct);
+
+        var result = await _cli.RunAsync(["verify"], Ct);
+
+        Assert.True(result.ExitCode == 5, result.ToString());
+        var line = Assert.Single(Lines(result), l => l.StartsWith("UNRECORDED", StringComparison.Ordinal));
+        Assert.Contains($" {Prefix}{name}: was written again by run 20261124T120000Z-beef", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(Lines(result), l => l.StartsWith("CHANGED", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Verify_UnrecordedAndForeignObjects_OnlyTheUnrecordedOneIsAProblem()
     {
         var unrecorded = new PutObjectRequest { BucketName = _bucket, Key = Prefix + "reports/cost-csv/late.csv.gz", ContentBody = "late", UseChunkEncoding = false };

@@ -195,6 +195,15 @@ public sealed class ArchiveVerifierTests : IAsyncLifetime
         Assert.Equal((0, null), (_harness.Source.ListCalls, report.SourceListed));
     }
 
+    [Fact]
+    public async Task Verify_NothingRecorded_IntactButANoteNamesThePrefixSettings()
+    {
+        var report = await VerifyAsync(new DirectoryDestination(_root, overwriteProtection: false, _harness.Time));
+
+        Assert.True(report.Intact);
+        Assert.StartsWith("the ledger under `.costsync/ledger/` records no object, so there was nothing to verify", Assert.Single(report.Notes), StringComparison.Ordinal);
+    }
+
     [Theory]
     // ceil(count × percent), at least one, never more than all
     [InlineData(40, 10, 4)]

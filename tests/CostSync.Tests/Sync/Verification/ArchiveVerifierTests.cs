@@ -196,6 +196,24 @@ public sealed class ArchiveVerifierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_ObjectThatCannotBeRead_UnreadableWithTheReasonAndTheOthersStillChecked()
+    {
+        var cold = _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 5000);
+        _harness.Source.Put("reports/cost-csv/0002-00001.csv.gz", 5000);
+        var sut = new HookedDestination(await ArchiveAsync())
+        {
+            FailRead = key => key == cold.Name ? new Amazon.S3.AmazonS3Exception("The operation is not valid for the object's storage class") { ErrorCode = "InvalidObjectState" } : null,
+        };
+
+        var report = await _harness.Services.GetRequiredService<ArchiveVerifier>().VerifyAsync(sut, new VerifyRequest(null, null, 0, false), null, Ct);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((VerifyProblemKind.Unreadable, cold.Name, VerifyFixes.Unreadable), (problem.Kind, problem.Key, problem.Fix));
+        Assert.Equal("could not be read back: The operation is not valid for the object's storage class", problem.Detail);
+        Assert.Equal("reports/cost-csv/0002-00001.csv.gz", Assert.Single(report.ReadBack).Key);
+    }
+
+    [Fact]
     public async Task Verify_NothingRecorded_IntactButANoteNamesThePrefixSettings()
     {
         var report = await VerifyAsync(new DirectoryDestination(_root, overwriteProtection: false, _harness.Time));

@@ -150,10 +150,18 @@ public sealed class EvidenceRecorderTests(SwiftS3Fixture swift) : IAsyncLifetime
     {
         _cli.ToSwift(swift, "cost-reports");
         _cli.Settings["CostSync:Destination:ServiceUrl"] = "http://127.0.0.1:1/";
+        _cli.Emulator.Secrets.Set(CliHarness.SecretId, "{\"accessKeyId\": \"AKIAEVIDENCEKEYID\", \"secretAccessKey\": \"evidence-secret-9f3kq\"}");
 
         var result = await _cli.RunAsync(["--once"], Ct);
 
         Assert.True(result.ExitCode == 1, result.ToString());
+        foreach (var file in Directory.GetFiles(StateRuns))
+        {
+            var text = await File.ReadAllTextAsync(file, Ct);
+            Assert.DoesNotContain("AKIAEVIDENCEKEYID", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("evidence-secret-9f3kq", text, StringComparison.Ordinal);
+        }
+
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(StateRuns, "*.json")), Ct));
         var root = json.RootElement;
         Assert.Equal("Failed", root.GetProperty("status").GetString());

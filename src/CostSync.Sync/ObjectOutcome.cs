@@ -13,4 +13,10 @@ public sealed record ObjectOutcome(string Name, PlannedAction Action, bool Succe
 
     /// <summary>The service's error code of a failure when it had one (e.g. S3 <c>AccessDenied</c>, <c>ExpiredToken</c>), for decisions; never parsed from <see cref="Error"/>.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>Set when the bytes were written to the archive (also when the answer left a doubt): where, and what vouched for them.</summary>
+    public ArchivedCopy? Copy { get; init; }
+
+    /// <summary>For a changed report: where its previously archived bytes were preserved this run before the overwrite.</summary>
+    public string? SupersededKey { get; init; }
 }

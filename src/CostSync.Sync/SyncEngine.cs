@@ -166,20 +166,25 @@ internal sealed class SyncEngine(
                 },
                 cancellationToken);
             Log.ObjectVerified(logger, source.Name, copied.Verified);
+            var copy = new ArchivedCopy(item.DestinationKey, source.Size, written.ETag, written.VersionId, copied.Checks)
+            {
+                SourceMd5 = source.Md5,
+                SourceCrc32c = copied.SourceCrc32c,
+            };
             if (copied.Doubt is { } doubt)
             {
                 // Written and kept, never deleted: a failed object with a ledger mark, so the run is partial and alerts.
                 Log.ObjectDoubted(logger, source.Name, item.DestinationKey, doubt);
-                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt);
+                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt) { Copy = copy, SupersededKey = preserved?.Key };
             }
 
             Log.ObjectCopied(logger, source.Name, source.Size, item.DestinationKey, written.ETag);
-            return new ObjectOutcome(item.Name, item.Action, true, source.Size, null);
+            return new ObjectOutcome(item.Name, item.Action, true, source.Size, null) { Copy = copy, SupersededKey = preserved?.Key };
         }
         catch (SourceGoneException e)
         {
             Log.SourceGone(logger, source.Name, e.Message);
-            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true };
+            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true, SupersededKey = preserved?.Key };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -187,7 +192,7 @@ internal sealed class SyncEngine(
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
                 : DestinationFailures.Describe(e, destinationOptions.Value);
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e) };
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e), SupersededKey = preserved?.Key };
         }
     }
 
@@ -237,6 +242,7 @@ internal sealed class SyncEngine(
             Bytes: outcomes.Sum(o => o.Bytes))
         {
             SourceGone = outcomes.Count(o => o.SourceGone),
+            Superseded = outcomes.Count(o => o.SupersededKey is not null),
         };
         var attempted = outcomes.Count(o => o.Action != PlannedAction.Skip);
         var status = refused || (totals.Failed > 0 && totals.Failed == attempted)

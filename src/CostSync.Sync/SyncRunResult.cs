@@ -13,4 +13,7 @@ public sealed record SyncRunResult(
 {
     /// <summary>The service's error code behind <see cref="Error"/> when it had one (e.g. S3 <c>AccessDenied</c> writing the ledger).</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>Run-level warnings for people (e.g. schema drift): in the evidence, never a failure on their own.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

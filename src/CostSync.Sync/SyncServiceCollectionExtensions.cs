@@ -5,6 +5,7 @@ using CostSync.Sync.Planning;
 using CostSync.Sync.Superseded;
 using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
+using CostSync.Sync.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<StaleUploadSweeper>();
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
         services.TryAddSingleton<IDestinationFactory, DestinationFactory>();
+        services.TryAddSingleton<SourceComparison>();
+        services.TryAddSingleton<ArchiveVerifier>();
         return services;
     }
 }

@@ -72,7 +72,8 @@ internal static class CostSyncApp
                 OtlpMetrics.Start(host.Services);
             }
 
-            if (invocation.Command == CommandKind.Once && !invocation.DryRun && environment.WriteToConsole && TerminalDetector.IsInteractive(SystemdHelpers.IsSystemdService()))
+            var showsProgress = (invocation.Command == CommandKind.Once && !invocation.DryRun) || (invocation.Command == CommandKind.Verify && !invocation.Json);
+            if (showsProgress && environment.WriteToConsole && TerminalDetector.IsInteractive(SystemdHelpers.IsSystemdService()))
             {
                 // A person is watching: a live progress line instead of a progress log line every few seconds.
                 host.Services.GetRequiredService<LiveLine>().Attach();
@@ -149,6 +150,8 @@ internal static class CostSyncApp
                 return await services.GetRequiredService<DryRunCommand>().RunAsync(invocation.Json, output, cancellationToken);
             case CommandKind.Once:
                 return await services.GetRequiredService<OnceCommand>().RunAsync(cancellationToken);
+            case CommandKind.Verify:
+                return await services.GetRequiredService<VerifyCommand>().RunAsync(invocation, output, cancellationToken);
             default:
                 // Resolve the whole run path first, so a broken OCI profile is reported plainly before the host starts.
                 var worker = services.GetRequiredService<SyncWorker>();

@@ -3,6 +3,7 @@ using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Credentials;
 using CostSync.Doctor;
+using CostSync.Evidence;
 using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Metrics;
@@ -65,11 +66,15 @@ internal static class CostSyncServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RunMetricsRecorder>();
+        services.TryAddSingleton<EvidenceFacts>();
+        services.TryAddSingleton<EvidenceStore>();
+        services.TryAddSingleton<EvidenceRecorder>();
         services.AddOtlpMetrics(configuration);
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();
         services.TryAddTransient<DryRunCommand>();
+        services.TryAddTransient<VerifyCommand>();
         services.TryAddTransient<TestAlertCommand>();
         services.TryAddTransient<DoctorRunner>();
         services.TryAddTransient<DoctorCommand>();

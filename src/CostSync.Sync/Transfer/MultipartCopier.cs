@@ -56,7 +56,7 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
             }
 
             var written = await upload.CompleteAsync([.. parts.Select(p => p.Part)], crc32c, cancellationToken);
-            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c));
+            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c), VouchedChecks.Multipart(summary, ociCrc32c, written, parts, crc32c));
 
             async Task WorkAsync()
             {

@@ -42,7 +42,7 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
         var metadata = SourceIdentity.Metadata(summary, request.RunId, crc32c);
         var written = await destination.PutObjectAsync(request.Key, content, new ContentDigests(md5Base64, crc32c), metadata, WriteKind.Report, cancellationToken);
         request.BytesUploaded(content.Length);
-        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c));
+        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c), VouchedChecks.Single(summary, ociCrc32c, written, md5, crc32c));
     }
 
     private static string Verified(Oci.ObjectStorage.ObjectSummary summary, string? ociCrc32c, bool empty)

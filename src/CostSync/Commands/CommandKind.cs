@@ -9,4 +9,5 @@ internal enum CommandKind
     Doctor,
     TestAlert,
     Demo,
+    Verify,
 }

@@ -27,7 +27,14 @@ internal static class RunResults
             a.Changed + b.Changed,
             b.Failed,
             a.Deleted + b.Deleted,
-            a.Bytes + b.Bytes);
-        return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
+            a.Bytes + b.Bytes)
+        {
+            // What the first attempt archived is not copied again, so its preserved copies and invalid reports still count.
+            SourceGone = b.SourceGone,
+            Superseded = outcomes.Count(o => o.SupersededKey is not null),
+            InvalidContent = a.InvalidContent + b.InvalidContent,
+        };
+        var warnings = first.Warnings.Concat(retry.Warnings).Distinct(StringComparer.Ordinal).ToList();
+        return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes, Warnings = warnings };
     }
 }

@@ -36,6 +36,7 @@ internal sealed class CommandTree
         Add(Doctor());
         Add(TestAlert());
         Add(Demo());
+        Add(Verify());
         Root.Subcommands.Add(HelpCommand());
     }
 
@@ -149,6 +150,29 @@ internal sealed class CommandTree
     private static (Command, Definition) Demo() =>
         (new Command("demo", "Sync a generated report tree from the OCI emulator (started as a child process) to a local folder, twice; needs no cloud account."),
          new Definition(_ => new Invocation(CommandKind.Demo)));
+
+    private (Command, Definition) Verify()
+    {
+        var prefix = new Option<string>("--prefix") { Description = "Only reports whose name starts with P, e.g. FOCUS Reports/2026/.", HelpName = "P" };
+        var sample = new Option<string>("--sample") { Description = "Read back only this share of the archived objects, e.g. 5 (percent), chosen at random; the seed is printed.", HelpName = "PERCENT" };
+        var seed = new Option<string>("--seed") { Description = "With --sample: repeat an earlier sample (the seed verify printed).", HelpName = "N" };
+        var againstSource = new Option<bool>("--against-source") { Description = "Also list bling: reports not archived yet (and their age), and archived reports that changed at the source." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of lines." };
+        var command = new Command("verify", "Read the archive back and prove it against the ledger (and, with --against-source, the source): missing, changed and unrecorded objects, one line each with a fix; exit 5 on a problem.") { prefix, sample, seed, againstSource, json };
+        return (command, new Definition(
+            r =>
+            {
+                VerifyOptions.Check(isVerify: true, r.GetValue(sample), r.GetValue(seed), r.GetValue(againstSource), out var percent, out var seedValue);
+                return new Invocation(CommandKind.Verify, Json: r.GetValue(json) || r.GetValue(_json), Prefix: r.GetValue(prefix))
+                {
+                    SamplePercent = percent,
+                    Seed = seedValue,
+                    AgainstSource = r.GetValue(againstSource),
+                };
+            },
+            // Values are read only from a clean parse: a missing value is already System.CommandLine's own error.
+            r => r.Errors.Count == 0 && VerifyOptions.Check(isVerify: true, r.GetValue(sample), r.GetValue(seed), r.GetValue(againstSource), out _, out _) is { } problem ? [problem] : []));
+    }
 
     /// <summary><c>help [command]</c>, kept from the old parser: the same text as <c>[command] --help</c>.</summary>
     private Command HelpCommand()

@@ -42,6 +42,39 @@ public sealed class CostSyncCommandLineTests : IDisposable
         Assert.Empty(_output.ToString());
     }
 
+    [Fact]
+    public void Parse_VerifyWithItsOptions_KeepsThemOnTheInvocation()
+    {
+        var sut = Parse("verify --sample 2.5% --seed 1234 --against-source --prefix FOCUS_Reports/");
+
+        Assert.True(sut.Invocation is not null, sut.Error);
+        Assert.Equal(
+            (CommandKind.Verify, 2.5, 1234, true, "FOCUS Reports/", false),
+            (sut.Invocation.Command, sut.Invocation.SamplePercent, sut.Invocation.Seed, sut.Invocation.AgainstSource, sut.Invocation.Prefix, sut.Invocation.Json));
+        Assert.True(Parse("verify --json").Invocation?.PrintsResult);
+        Assert.Equal((CommandKind.Verify, null, null, false), (Parse("verify").Invocation?.Command, Parse("verify").Invocation?.SamplePercent, Parse("verify").Invocation?.Seed, Parse("verify").Invocation?.AgainstSource));
+    }
+
+    [Theory]
+    // verify's own options, their values, and where they belong
+    [InlineData("--once --sample 5", "`--sample` applies to `verify`.")]
+    [InlineData("list --against-source", "`--against-source` applies to `verify`.")]
+    [InlineData("verify --sample 0", "`--sample` = `0` is not a percentage above 0 and at most 100")]
+    [InlineData("verify --sample 101", "`--sample` = `101` is not a percentage")]
+    [InlineData("verify --sample many", "`--sample` = `many` is not a percentage")]
+    [InlineData("verify --seed 7", "`--seed` needs `--sample`")]
+    [InlineData("verify --sample 5 --seed -1", "`--seed` = `-1` is not a whole number")]
+    [InlineData("verify --sample", "'--sample'")]
+    [InlineData("verify --send-test-alert", "`--send-test-alert` applies to `doctor`.")]
+    public void Parse_InvalidVerifyOptions_ExplainWhy(string args, string message)
+    {
+        var sut = Parse(args);
+
+        Assert.Null(sut.Invocation);
+        Assert.Equal(ExitCodes.InvalidConfiguration, sut.ExitCode);
+        Assert.Contains(message, sut.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     // before, between and after the command; both override forms; --config in all its forms
     [InlineData("--config /tmp/a.json --CostSync:Schedule:Cron=0_*_*_*_* list --CostSync:Source:Bucket b")]
@@ -93,19 +126,19 @@ public sealed class CostSyncCommandLineTests : IDisposable
     [Theory]
     // rules between the daemon's flags
     [InlineData("--dry-run", "`--dry-run` needs `--once`.")]
-    [InlineData("--json", "`--json` applies to `list`, `doctor` and `--once --dry-run`.")]
-    [InlineData("--once --json", "`--json` applies to `list`, `doctor` and `--once --dry-run`.")]
+    [InlineData("--json", "`--json` applies to `list`, `doctor`, `verify` and `--once --dry-run`.")]
+    [InlineData("--once --json", "`--json` applies to `list`, `doctor`, `verify` and `--once --dry-run`.")]
     // a run flag with a command, on either side of it
     [InlineData("list --once", "`--once` cannot be combined with a command.")]
     [InlineData("--once list", "`--once` cannot be combined with a command.")]
     [InlineData("doctor --dry-run", "`--dry-run` applies only without a command")]
     // an option of another command, or before its own command
-    [InlineData("doctor --prefix x", "`--prefix` applies to `list`.")]
+    [InlineData("doctor --prefix x", "`--prefix` applies to `list` and `verify`.")]
     [InlineData("list --send-test-alert", "`--send-test-alert` applies to `doctor`.")]
-    [InlineData("test-alert --json", "`--json` applies to `list`, `doctor` and `--once --dry-run`.")]
-    [InlineData("--prefix x list", "`--prefix` applies to `list`: put it after `list`.")]
+    [InlineData("test-alert --json", "`--json` applies to `list`, `doctor`, `verify` and `--once --dry-run`.")]
+    [InlineData("--prefix x list", "`--prefix` applies to `list` and `verify`: put it after `list`.")]
     // unknown words, with the closest known one
-    [InlineData("sync", "Unknown command `sync`; the commands are `list`, `doctor`, `test-alert`, `demo`.")]
+    [InlineData("sync", "Unknown command `sync`; the commands are `list`, `doctor`, `test-alert`, `demo`, `verify`.")]
     [InlineData("lsit", "Unknown command `lsit`; did you mean `list`?")]
     [InlineData("--onec", "Unknown option `--onec`; did you mean `--once`?")]
     [InlineData("list --perfix x", "Unknown option `--perfix` for `list`; did you mean `--prefix`?")]

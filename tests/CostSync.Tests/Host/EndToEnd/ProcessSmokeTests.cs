@@ -32,7 +32,7 @@ public sealed class ProcessSmokeTests : IDisposable
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Contains("`--prefix` applies to `list`. Usage: CostSync doctor [--json] [--send-test-alert] [--config <FILE>]", await stderr, StringComparison.Ordinal);
+        Assert.Contains("`--prefix` applies to `list` and `verify`. Usage: CostSync doctor [--json] [--send-test-alert] [--config <FILE>]", await stderr, StringComparison.Ordinal);
         Assert.Empty(await stdout);
     }
 

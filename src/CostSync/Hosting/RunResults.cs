@@ -27,7 +27,19 @@ internal static class RunResults
             a.Changed + b.Changed,
             b.Failed,
             a.Deleted + b.Deleted,
-            a.Bytes + b.Bytes);
-        return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
+            a.Bytes + b.Bytes)
+        {
+            SourceGone = a.SourceGone + b.SourceGone,
+            InvalidContent = a.InvalidContent + b.InvalidContent,
+        };
+        return retry with
+        {
+            StartedAt = first.StartedAt,
+            Duration = first.Duration + retry.Duration,
+            Totals = totals,
+            Outcomes = outcomes,
+            Warnings = [.. first.Warnings, .. retry.Warnings],
+            SchemaDrifts = [.. first.SchemaDrifts, .. retry.SchemaDrifts],
+        };
     }
 }

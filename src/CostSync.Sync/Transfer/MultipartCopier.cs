@@ -57,9 +57,9 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
                 throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
             }
 
-            var content = validator?.Complete();
+            var checkedContent = validator?.Complete();
             var written = await upload.CompleteAsync([.. parts.Select(p => p.Part)], crc32c, cancellationToken);
-            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c)) { Content = content };
+            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c)) { Content = checkedContent };
 
             async Task WorkAsync()
             {
@@ -78,12 +78,17 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
                     await reader.ReadAsync(request.Source, range, content, failFast.Token);
                     var partMd5 = Md5Digests.Hash(content.Span);
                     var partCrc = Crc32CDigests.Hash(content.Span);
-                    if (wholeMd5 is not null || validator is not null)
+                    if (wholeMd5 is not null || validator is { NeedsMoreBytes: true })
                     {
                         // In the object's order, each part read in place: the whole-object MD5 and the report's validation.
                         await turns.WaitAsync(index, failFast.Token);
                         wholeMd5?.AppendData(content.Span);
                         validator?.Append(content);
+                        turns.Done(index);
+                    }
+                    else
+                    {
+                        // Nothing left to do in order (no whole-object MD5, the validator has its verdict): let later parts pass.
                         turns.Done(index);
                     }
 

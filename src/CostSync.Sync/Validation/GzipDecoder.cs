@@ -58,14 +58,17 @@ internal sealed class GzipDecoder(DecodedBytes sink)
     /// <summary>True once the sink asked for no more: the rest of the stream is not looked at.</summary>
     public bool Stopped => _phase == Phase.Stopped;
 
+    /// <summary>True once further bytes change nothing (stopped on purpose, or the stream is already known to be bad).</summary>
+    public bool Done => _phase is Phase.Stopped or Phase.Failed;
+
     /// <summary>True when the stream so far ends exactly after a complete member.</summary>
     public bool AtEndOfMember => _phase == Phase.AfterMember;
 
     public void Append(ReadOnlyMemory<byte> bytes)
     {
-        if (bytes.IsEmpty || _phase is Phase.Stopped or Phase.Failed)
+        if (Done)
         {
-            BytesIn += bytes.Length;
+            // Touches no state: once done, pieces may arrive from several threads at once.
             return;
         }
 

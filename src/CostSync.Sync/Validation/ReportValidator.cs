@@ -20,6 +20,9 @@ internal sealed class ReportValidator
         _gzip = new GzipDecoder(_csv.Accept);
     }
 
+    /// <summary>False once the verdict cannot change any more (Header mode after the first line, or content already found bad): later pieces need no turn.</summary>
+    public bool NeedsMoreBytes => !_gzip.Done;
+
     /// <summary>Takes the next bytes of the object, in order.</summary>
     public void Append(ReadOnlyMemory<byte> bytes) => _gzip.Append(bytes);
 

@@ -259,8 +259,9 @@ internal sealed class GzipDecoder(DecodedBytes sink)
             {
                 produced = inflater.Inflate(output);
             }
-            catch (SharpZipBaseException e)
+            catch (Exception e) when (e is SharpZipBaseException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
             {
+                // Whatever the inflater makes of damaged data, it is a finding about the report, never a failed copy.
                 return Fail($"the compressed data is damaged after {Units(_memberOut)} of output ({e.Message})");
             }
 

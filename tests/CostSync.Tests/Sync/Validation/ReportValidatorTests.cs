@@ -104,6 +104,25 @@ public sealed class ReportValidatorTests
     }
 
     [Fact]
+    public void Complete_RandomlyDamagedReports_AreFindingsNeverExceptions()
+    {
+        var report = ReportBytes.Focus(rows: 50);
+        var random = new Random(11);
+        for (var i = 0; i < 300; i++)
+        {
+            var damaged = (byte[])report.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                damaged[random.Next(10, damaged.Length)] = (byte)random.Next(256);
+            }
+
+            var check = Validate(ValidationMode.Full, damaged);
+
+            Assert.True(check.IsValid || check.Problem!.Length > 0);
+        }
+    }
+
+    [Fact]
     public void Complete_TruncatedGzip_FullSaysTruncated()
     {
         var report = ReportBytes.Focus(rows: 400);

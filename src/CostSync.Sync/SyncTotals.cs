@@ -16,6 +16,6 @@ public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed
     /// <summary>Changed reports whose previously archived bytes were preserved under <c>.costsync/superseded/</c> before the overwrite.</summary>
     public int Superseded { get; init; }
 
-    /// <summary>Reports archived byte for byte although their content is not what a cost report should be (not gzip, no known header).</summary>
+    /// <summary>Reports copied (and archived byte for byte) whose content is not valid: not gzip, no known header, or, in Full mode, damaged further on. Not failures.</summary>
     public int InvalidContent { get; init; }
 }

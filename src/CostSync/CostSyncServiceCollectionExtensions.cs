@@ -33,6 +33,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<DestinationOptions, DestinationOptionsValidator>(configuration, "CostSync:Destination");
         services.AddValidatedOptions<CredentialsOptions, CredentialsOptionsValidator>(configuration, "CostSync:Destination:Credentials");
         services.AddValidatedOptions<TransferOptions, TransferOptionsValidator>(configuration, "CostSync:Transfer");
+        services.AddValidatedOptions<ValidationOptions, ValidationOptionsValidator>(configuration, "CostSync:Validation");
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration, "CostSync:Schedule");
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");

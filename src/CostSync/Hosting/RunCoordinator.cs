@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.Runtime;
 using CostSync.Alerts;
 using CostSync.Configuration;
@@ -240,8 +241,11 @@ internal sealed class RunCoordinator(
         var bytes = Units.Bytes(t.Bytes);
         var duration = Units.Duration(result.Duration);
         var next = Units.Time(nextRun);
-        var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
-        var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
+        var warning = string.Concat(
+            nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty,
+            t.InvalidContent > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {t.InvalidContent} report(s) archived with invalid content (see the warnings above)") : string.Empty,
+            result.SchemaDrifts.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {result.SchemaDrifts.Count} report(s) with new columns (schema drift, see above)") : string.Empty);
+        var level = warning.Length > 0 ? LogLevel.Warning : LogLevel.Information;
         Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, next, warning);
     }
 

@@ -55,6 +55,8 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Transfer:StallTimeout", "00:00:00", "must be between 1 second and 1 hour")]
     [InlineData("CostSync:Transfer:RetryDelay", "-00:00:01", "must be between 0 and 10 minutes")]
     [InlineData("CostSync:Destination:Checksum", "Sha256", "is not one of Crc32c, Md5Only")]
+    [InlineData("CostSync:Validation:Mode", "Strict", "is not one of Off, Header, Full")]
+    [InlineData("CostSync:Validation:Mode", "2", "is not one of Off, Header, Full")]
     [InlineData("CostSync:Logging:RetainedFileCount", "0", "must be at least 1")]
     // metrics
     [InlineData("CostSync:Metrics:TextfilePath", "/var/lib/costsync/metrics/costsync.txt", "must end in `.prom`")]

@@ -29,4 +29,18 @@ public sealed class RunResultsTests
         Assert.Equal(["schema drift in reports/cost-csv", "another warning"], merged.Warnings);
         Assert.Equal(".costsync/superseded/a.csv.gz/e1", Assert.Single(merged.Outcomes, o => o.Name == "a.csv.gz").SupersededKey);
     }
+
+    [Fact]
+    public void Merge_ContentFindingsOfTheFirstAttempt_AreKeptWithTheRetrys()
+    {
+        var first = Results.WithContentFindings();
+        var retry = Results.Succeeded(copied: 0) with { Warnings = ["retry warning"] };
+
+        var merged = RunResults.Merge(first, retry);
+
+        Assert.Equal(1, merged.Totals.InvalidContent);
+        Assert.Single(merged.SchemaDrifts);
+        Assert.Equal([first.Warnings[0], "retry warning"], merged.Warnings);
+        Assert.Contains(merged.Outcomes, o => o.HasInvalidContent);
+    }
 }

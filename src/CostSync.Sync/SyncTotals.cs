@@ -12,4 +12,10 @@ public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed
 {
     /// <summary>Listed objects that answered 404 when read (gone from the source since the listing); not failures.</summary>
     public int SourceGone { get; init; }
+
+    /// <summary>Changed reports whose previously archived bytes were preserved under <c>.costsync/superseded/</c> before the overwrite.</summary>
+    public int Superseded { get; init; }
+
+    /// <summary>Reports copied (and archived byte for byte) whose content is not valid: not gzip, no known header, or, in Full mode, damaged further on. Not failures.</summary>
+    public int InvalidContent { get; init; }
 }

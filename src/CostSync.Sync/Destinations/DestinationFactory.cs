@@ -22,7 +22,7 @@ internal sealed class DestinationFactory(IOptions<DestinationOptions> options, T
                     throw new InvalidOperationException("CostSync:Destination:Bucket is empty; S3 destinations need a bucket name. Set it, or set CostSync:Destination:Kind = Directory with a Path.");
                 }
 
-                return new S3Destination(S3ClientBuilder.Build(_options, credentials, telemetry: telemetry?.TelemetryProvider), _options.Bucket, _options, ownsClient: true);
+                return new S3Destination(S3ClientBuilder.Build(_options, credentials, telemetry: telemetry?.TelemetryProvider), _options.Bucket, _options, ownsClient: true, timeProvider);
             case DestinationKind.Directory:
                 if (string.IsNullOrWhiteSpace(_options.Path))
                 {

@@ -1,5 +1,6 @@
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Integrity;
+using CostSync.Sync.Validation;
 
 namespace CostSync.Sync.Transfer;
 
@@ -7,9 +8,9 @@ namespace CostSync.Sync.Transfer;
 /// Copies an object below the multipart threshold: one GET into a pooled buffer, its CRC-32C checked against OCI's, one PutObject
 /// with OCI's MD5 as Content-MD5 (and the CRC-32C as an S3 checksum where enabled), so the destination checks the bytes against
 /// OCI's MD5 and no byte is hashed twice. Without OCI's CRC-32C (old objects) or a whole-object MD5 (multipart-uploaded
-/// sources), the MD5 is computed here instead. Never deletes what it wrote.
+/// sources), the MD5 is computed here instead. The report is validated in place, from the same buffer. Never deletes what it wrote.
 /// </summary>
-internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
+internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool, ReportValidation validation)
 {
     public async Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {
@@ -53,10 +54,15 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
             }
         }
 
+        // The bytes are OCI's (checked above); what they say is checked now, in place, and never changes what is stored.
+        var validator = validation.Begin(summary.Name);
+        validator?.Append(content);
+        var checkedContent = validator?.Complete();
+
         var metadata = SourceIdentity.Metadata(summary, request.RunId, crc32c);
         var written = await destination.PutObjectAsync(request.Key, content, new ContentDigests(md5Base64, crc32c), metadata, WriteKind.Report, cancellationToken);
         request.BytesUploaded(content.Length);
-        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c));
+        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c), VouchedChecks.Single(summary, ociCrc32c, written, md5, crc32c)) { Content = checkedContent };
     }
 
     private static string Verified(Oci.ObjectStorage.ObjectSummary summary, string? ociCrc32c, bool empty)

@@ -27,7 +27,21 @@ internal static class RunResults
             a.Changed + b.Changed,
             b.Failed,
             a.Deleted + b.Deleted,
-            a.Bytes + b.Bytes);
-        return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
+            a.Bytes + b.Bytes)
+        {
+            // What the first attempt archived is not copied again, so its preserved copies, gone sources and invalid reports still count.
+            SourceGone = copiedFirst.Count(o => o.SourceGone) + b.SourceGone,
+            Superseded = outcomes.Count(o => o.SupersededKey is not null),
+            InvalidContent = a.InvalidContent + b.InvalidContent,
+        };
+        return retry with
+        {
+            StartedAt = first.StartedAt,
+            Duration = first.Duration + retry.Duration,
+            Totals = totals,
+            Outcomes = outcomes,
+            Warnings = [.. first.Warnings.Concat(retry.Warnings).Distinct(StringComparer.Ordinal)],
+            SchemaDrifts = [.. first.SchemaDrifts, .. retry.SchemaDrifts],
+        };
     }
 }

@@ -12,15 +12,17 @@ internal sealed class S3Destination : IDestination
 {
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _versioningLock = new();
     private Task<bool>? _versioning;
 
-    public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient)
+    public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient, TimeProvider? timeProvider = null)
     {
         _client = client;
         Bucket = bucket;
         Options = options;
         _ownsClient = ownsClient;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     public string Bucket { get; }
@@ -40,6 +42,9 @@ internal sealed class S3Destination : IDestination
     public bool SkipsPayloadSigning => Options.S3Compatible && (Options.ServiceUrl is null || Options.ServiceUrl.Scheme == Uri.UriSchemeHttps);
 
     internal IAmazonS3 Client => _client;
+
+    /// <summary>The time a write starts, from which Object Lock's retain-until date is counted.</summary>
+    internal DateTimeOffset Now => _timeProvider.GetUtcNow();
 
     /// <summary>Objects larger than this are copied part by part (S3 copies at most 5 GB in one CopyObject). <value>Default: 5 GB.</value></summary>
     internal long MaxSingleCopyBytes { get; init; } = 5_000_000_000;
@@ -114,6 +119,7 @@ internal sealed class S3Destination : IDestination
         }
 
         S3WriteSettings.Apply(request, Options, kind);
+        S3ObjectLock.Apply(request, Options, Now);
         foreach (var (name, value) in metadata)
         {
             request.Metadata.Add(name, value);
@@ -134,10 +140,18 @@ internal sealed class S3Destination : IDestination
         }
     }
 
-    public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
+        BeginMultipartUploadAsync(key, metadata, WriteKind.Report, cancellationToken);
+
+    public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
         var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key };
         S3WriteSettings.Apply(request, Options);
+        if (kind != WriteKind.Probe)
+        {
+            S3ObjectLock.Apply(request, Options, Now);
+        }
+
         if (SendsCrc32c)
         {
             request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32C;

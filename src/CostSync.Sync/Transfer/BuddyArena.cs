@@ -5,7 +5,11 @@ namespace CostSync.Sync.Transfer;
 /// <summary>
 /// Power-of-two blocks carved out of a few large arrays (a buddy allocator): freed blocks merge with their buddies, so one run
 /// of any mix of sizes reuses the same memory and leaves no garbage for the collector, and resident memory never exceeds the
-/// capacity. Arrays are allocated uninitialised on first use, so untouched pages cost nothing. Not thread-safe: the pool locks.
+/// capacity. Arrays are allocated uninitialised and pinned on first use, so untouched pages cost nothing. Where the pages can be
+/// discarded (<see cref="PageDiscard"/>, Linux), <see cref="Release"/> keeps the arrays and hands their pages back to the OS, so
+/// every run of a process reuses the same arrays: a reference something else still holds to an old buffer (an idle socket's last
+/// read) can neither keep a second arena's worth of memory alive nor keep the idle process's memory up. Elsewhere it drops them.
+/// Not thread-safe: the pool locks.
 /// </summary>
 internal sealed class BuddyArena
 {
@@ -17,6 +21,7 @@ internal sealed class BuddyArena
 
     private readonly long[] _chunkSizes;
     private readonly byte[]?[] _chunks;
+    private readonly bool[] _resident;
     private readonly Dictionary<long, SortedSet<long>> _free = [];
 
     /// <summary>An arena of <paramref name="capacity"/> bytes (rounded down to whole <see cref="MinBlock"/>s), as chunks of power-of-two sizes.</summary>
@@ -33,13 +38,14 @@ internal sealed class BuddyArena
 
         _chunkSizes = [.. sizes];
         _chunks = new byte[]?[_chunkSizes.Length];
+        _resident = new bool[_chunkSizes.Length];
         Reset();
     }
 
     /// <summary>The largest block the arena can ever hand out.</summary>
     public long LargestBlock => _chunkSizes.Length == 0 ? 0 : _chunkSizes[0];
 
-    /// <summary>Bytes of the arrays allocated so far.</summary>
+    /// <summary>Bytes of the arrays allocated, or used again, since the last <see cref="Release"/>: what the arena may hold in memory.</summary>
     public long AllocatedBytes { get; private set; }
 
     /// <summary>The block size serving <paramref name="length"/> bytes: the next power of two, at least <see cref="MinBlock"/>.</summary>
@@ -74,6 +80,12 @@ internal sealed class BuddyArena
 
         var (chunk, at) = Split(address);
         array = _chunks[chunk] ??= Allocate(chunk);
+        if (!_resident[chunk])
+        {
+            _resident[chunk] = true;
+            AllocatedBytes += _chunkSizes[chunk];
+        }
+
         offset = (int)at;
         return true;
     }
@@ -97,11 +109,23 @@ internal sealed class BuddyArena
         FreeSet(size).Add(Address(chunk, at));
     }
 
-    /// <summary>Drops every array (nothing may be outstanding); returns the bytes given back to the collector.</summary>
+    /// <summary>
+    /// Gives the memory back (nothing may be outstanding): the used arrays' pages to the OS where that is supported, keeping the
+    /// arrays for the next run, else the arrays to the collector. Returns the bytes given back.
+    /// </summary>
     public long Release()
     {
         var released = AllocatedBytes;
-        Array.Clear(_chunks);
+        for (var i = 0; i < _chunks.Length; i++)
+        {
+            if (_chunks[i] is { } array && _resident[i] && !PageDiscard.TryDiscard(array))
+            {
+                _chunks[i] = null;
+            }
+
+            _resident[i] = false;
+        }
+
         AllocatedBytes = 0;
         Reset();
         return released;
@@ -125,10 +149,9 @@ internal sealed class BuddyArena
 
     private byte[] Allocate(int chunk)
     {
-        AllocatedBytes += _chunkSizes[chunk];
-
-        // Every block is filled before use: no need to pay for zeroing (or touching) the pages.
-        return GC.AllocateUninitializedArray<byte>(checked((int)_chunkSizes[chunk]));
+        // Every block is filled before use: no need to pay for zeroing (or touching) the pages. Pinned (the pinned object heap), so
+        // the pages can be discarded in place.
+        return GC.AllocateUninitializedArray<byte>(checked((int)_chunkSizes[chunk]), pinned: PageDiscard.IsSupported);
     }
 
     private void Reset()

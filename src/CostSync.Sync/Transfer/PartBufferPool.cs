@@ -3,8 +3,9 @@ namespace CostSync.Sync.Transfer;
 /// <summary>
 /// Hands out part buffers under one global byte budget shared by every object and part of a run; renters wait (asynchronously,
 /// first come first served) while the budget is used up. The memory is an arena of the budget's size (<see cref="BuddyArena"/>):
-/// buffers are blocks of it, freed blocks merge and are reused by any later size, and <see cref="ReleaseIdle"/> drops it when the
-/// run ends, so an idle daemon holds none.
+/// buffers are blocks of it, freed blocks merge and are reused by any later size, and <see cref="ReleaseIdle"/> gives its memory
+/// back when the run ends (its pages to the OS on Linux, keeping the arena for the next run; elsewhere the arena to the collector),
+/// so an idle daemon holds none.
 /// </summary>
 /// <remarks>
 /// A buffer is a block of the next power of two of the requested length (at least 4 KiB) and is charged at that size. As every
@@ -99,7 +100,7 @@ internal sealed class PartBufferPool
         }
     }
 
-    /// <summary>Drops the arena (the run is over; nothing is outstanding); returns the bytes released to the garbage collector.</summary>
+    /// <summary>Gives the arena's memory back (the run is over; nothing is outstanding); returns the bytes released.</summary>
     public long ReleaseIdle()
     {
         lock (_lock)
@@ -115,7 +116,7 @@ internal sealed class PartBufferPool
         }
     }
 
-    /// <summary>The bytes <see cref="ReleaseIdle"/> dropped since the last call, so the host collects garbage only when there is some.</summary>
+    /// <summary>The bytes <see cref="ReleaseIdle"/> released since the last call, so the host collects garbage only after a run that used buffers.</summary>
     public long TakeReleasedBytes()
     {
         lock (_lock)

@@ -1,4 +1,5 @@
 using CostSync.Sync.Transfer;
+using CostSync.Tests.Support;
 using Xunit;
 
 namespace CostSync.Tests.Sync.Transfer;
@@ -94,22 +95,46 @@ public sealed class PartBufferPoolTests
     }
 
     [Fact]
-    public async Task ReleaseIdle_AfterARun_KeepsNoArrayAlive()
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task ReleaseIdle_AfterARun_HandsThePagesBackToTheOs()
     {
         var sut = new PartBufferPool(64L * MiB);
-        var arrays = await RentAndReturnAsync(sut);
-        Assert.Equal(64L * MiB, sut.RetainedBytes);
+        var buffer = await sut.RentAsync(32 * MiB, Ct);
+        buffer.Memory.Span.Fill(0xA5); // every page resident
+        var array = buffer.Array;
+        Assert.Equal(Residency.WholePages(array, buffer.Offset, buffer.Length), Residency.ResidentPages(array, buffer.Offset, buffer.Length));
+        buffer.Dispose();
+        Assert.Equal(64L * MiB, sut.RetainedBytes); // the arena's one array
 
         var released = sut.ReleaseIdle();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
 
-        Assert.Equal(64L * MiB, released);
-        Assert.Equal(0, sut.RetainedBytes);
-        Assert.All(arrays, a => Assert.False(a.IsAlive, "a part buffer is still reachable after the run"));
+        // The array stays (a reference held elsewhere cannot keep a second arena alive) but none of its pages is resident.
+        Assert.Equal((64L * MiB, 0L), (released, sut.RetainedBytes));
+        Assert.Equal(0, Residency.ResidentPages(array, 0, array.Length));
         Assert.Equal(64L * MiB, sut.TakeReleasedBytes());
         Assert.Equal(0, sut.TakeReleasedBytes());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Rent_AfterReleaseIdle_ReusesTheSameArrayWithFreshPages()
+    {
+        var sut = new PartBufferPool(64L * MiB);
+        var first = await sut.RentAsync(16 * MiB, Ct);
+        first.Memory.Span.Fill(0xA5);
+        var (array, offset) = (first.Array, first.Offset);
+        first.Dispose();
+        sut.ReleaseIdle();
+
+        using var next = await sut.RentAsync(16 * MiB, Ct);
+
+        Assert.Same(array, next.Array);
+        Assert.Equal(offset, next.Offset);
+        Assert.Equal(16L * MiB, sut.OutstandingBytes);
+        Assert.Equal(0, Residency.ResidentPages(array, 0, array.Length));
+        next.Memory.Span.Fill(0x5A); // the discarded pages come back when written
+        Assert.True(next.Memory.Span.IndexOfAnyExcept((byte)0x5A) < 0);
+        Assert.Equal(Residency.WholePages(array, next.Offset, next.Length), Residency.ResidentPages(array, next.Offset, next.Length));
     }
 
     [Fact]
@@ -178,15 +203,5 @@ public sealed class PartBufferPoolTests
 
         Assert.Equal(24L * MiB, sut.OutstandingBytes);
         Assert.NotSame(big.Array, rest.Array);
-    }
-
-    private static async Task<List<WeakReference>> RentAndReturnAsync(PartBufferPool pool)
-    {
-        var a = await pool.RentAsync(16 * MiB, Ct);
-        var b = await pool.RentAsync(16 * MiB, Ct);
-        List<WeakReference> arrays = [new(a.Array), new(b.Array)];
-        a.Dispose();
-        b.Dispose();
-        return arrays;
     }
 }

@@ -29,6 +29,7 @@ internal static class BenchCommand
             {
                 LimitScenarios.RunAsync,
                 CopyScenarios.RunCostSyncAsync,
+                CopyScenarios.RunValidationModesAsync,
                 CopyScenarios.RunDirectoryAsync,
                 CopyScenarios.RunRcloneAsync,
                 (c, t) => WarmDaemonScenario.RunAsync(c, MainScenario, t),

@@ -18,8 +18,11 @@ internal sealed class CostSyncRunner(string costSync, string workDirectory)
     public (string Program, string[] Prefix) Command =>
         costSync.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [costSync]) : (costSync, []);
 
-    /// <summary>Writes a settings file for a run from <paramref name="emulator"/> to <paramref name="target"/>; returns its path.</summary>
-    public string WriteSettings(OciEmulatorServer emulator, CostSyncTarget target, string cron = "0 0 1 1 *")
+    /// <summary>
+    /// Writes a settings file for a run from <paramref name="emulator"/> to <paramref name="target"/>, with <c>Validation:Mode</c>
+    /// <paramref name="validation"/> when given (else CostSync's default); returns its path.
+    /// </summary>
+    public string WriteSettings(OciEmulatorServer emulator, CostSyncTarget target, string cron = "0 0 1 1 *", string? validation = null)
     {
         emulator.Secrets.Set(SecretId, """{"accessKeyId":"test:tester","secretAccessKey":"testing"}""");
         var n = Interlocked.Increment(ref _configs);
@@ -62,6 +65,11 @@ internal sealed class CostSyncRunner(string costSync, string workDirectory)
                 ["Destination"] = destination,
             },
         };
+        if (validation is not null)
+        {
+            settings["CostSync"]!["Validation"] = new JsonObject { ["Mode"] = validation };
+        }
+
         Directory.CreateDirectory(Path.Combine(directory, "state"));
         var file = Path.Combine(directory, "appsettings.json");
         File.WriteAllText(file, settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

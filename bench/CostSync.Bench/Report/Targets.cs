@@ -21,6 +21,8 @@ internal static class Targets
         var rcloneTuned = Find("full sync", CopyScenarios.RcloneTuned);
         var rawPut = Find("full sync", LimitScenarios.RawPut);
         var rawGet = Find("full sync", LimitScenarios.RawGet);
+        var validationOff = Find("full sync", CopyScenarios.ValidationOff);
+        var validationFull = Find("full sync", CopyScenarios.ValidationFull);
 
         yield return Ratio("Full sync wall: CostSync --once / rclone (old setup's flags)", once, rcloneOld, f => f.Wall.Median, "≤ 0.90", r => r <= 0.90);
         yield return Ratio("Full sync wall: CostSync --once / rclone --transfers 16", once, rcloneTuned, f => f.Wall.Median, "(for reference)", null);
@@ -30,6 +32,9 @@ internal static class Targets
         yield return Share("Share of the limit: raw GET time / CostSync to a RAM-disk folder", rawGet, directory, "≥ 90 %", s => s >= 0.90);
         yield return Ratio("CPU per GiB: CostSync --once / rclone (old setup's flags)", once, rcloneOld, f => f.CpuPerGiB, "≤ 0.70", r => r <= 0.70);
         yield return Ratio("CPU per GiB: warm daemon / rclone (old setup's flags)", warm, rcloneOld, f => f.CpuPerGiB, "≤ 0.70", r => r <= 0.70);
+        yield return Ratio("Validation cost, CPU: CostSync --once (Validation:Mode Header, the default) / Mode Off", once, validationOff, f => f.Cpu.Median, "(for reference)", null);
+        yield return Ratio("Validation cost, CPU: Validation:Mode Full / Mode Off", validationFull, validationOff, f => f.Cpu.Median, "(for reference)", null);
+        yield return Ratio("Validation cost, wall: Validation:Mode Full / Mode Off", validationFull, validationOff, f => f.Wall.Median, "(for reference)", null);
         foreach (var f in new[] { once, warm, directory }.OfType<Figure>())
         {
             var rss = f.Samples.Max(s => s.PeakRssBytes) / MB;

@@ -11,6 +11,8 @@ internal static class CopyScenarios
     public const string CostSyncDirectory = "CostSync --once, Directory on a RAM disk";
     public const string RcloneOld = "rclone, old setup's flags";
     public const string RcloneTuned = "rclone --transfers 16";
+    public const string ValidationOff = "CostSync --once, Validation:Mode Off";
+    public const string ValidationFull = "CostSync --once, Validation:Mode Full";
 
     /// <summary>The prefix that holds CostSync's copy of the main tree after <see cref="RunCostSyncAsync"/> (for no-change runs).</summary>
     public const string KeptPrefix = "cs-kept/";
@@ -44,9 +46,34 @@ internal static class CopyScenarios
         });
     }
 
+    /// <summary>
+    /// The cost of report validation: the same full sync with <c>Validation:Mode</c> Off and Full (<see cref="CostSyncOnce"/> runs
+    /// the default, Header).
+    /// </summary>
+    public static async Task RunValidationModesAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        foreach (var (tool, mode) in new[] { (ValidationOff, "Off"), (ValidationFull, "Full") })
+        {
+            var samples = new List<Sample>();
+            for (var r = 0; r < context.Options.Runs; r++)
+            {
+                BenchContext.Progress($"{tool}, run {r + 1}/{context.Options.Runs}");
+                var prefix = $"cs-validation-{mode.ToLowerInvariant()}-{r}/";
+                var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.S3(context.Options.Swift, context.Bucket.Name, prefix), validation: mode);
+                samples.Add(await context.CostSync.RunOnceAsync(settings, cancellationToken));
+                await context.Bucket.EmptyAsync(prefix, cancellationToken);
+            }
+
+            context.Figures.Add(new Figure("full sync", tool, samples, context.MainBytes, context.MainCount));
+        }
+
+        BenchContext.TakeOciTally(context.Main);
+    }
+
     public static async Task RunDirectoryAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var samples = new List<Sample>();
+        RequestTally? oci = null;
         for (var r = 0; r < context.Options.Runs; r++)
         {
             BenchContext.Progress($"CostSync full sync to a RAM-disk folder, run {r + 1}/{context.Options.Runs}");
@@ -54,7 +81,9 @@ internal static class CopyScenarios
             try
             {
                 var settings = context.CostSync.WriteSettings(context.Main, CostSyncTarget.Folder(folder));
+                BenchContext.TakeOciTally(context.Main);
                 samples.Add(await context.CostSync.RunOnceAsync(settings, cancellationToken));
+                oci = BenchContext.TakeOciTally(context.Main); // one run's requests
             }
             finally
             {
@@ -65,7 +94,7 @@ internal static class CopyScenarios
             }
         }
 
-        context.Figures.Add(new Figure("full sync", CostSyncDirectory, samples, context.MainBytes, context.MainCount) { OciRequests = BenchContext.TakeOciTally(context.Main) });
+        context.Figures.Add(new Figure("full sync", CostSyncDirectory, samples, context.MainBytes, context.MainCount) { OciRequests = oci });
     }
 
     public static async Task RunRcloneAsync(BenchContext context, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class BenchHarnessTests(SwiftS3Fixture swift) : IDisposable
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
 
-        foreach (var tool in (string[])["raw parallel GETs (emulator)", "raw parallel PUTs (Swift)", "CostSync --once", "CostSync --once, Directory on a RAM disk", "rclone, old setup's flags", "rclone --transfers 16", "CostSync daemon (warm, second tree)", "CostSync --once (cold process)", "CostSync daemon (warm)", "rclone --size-only", "rclone --checksum"])
+        foreach (var tool in (string[])["raw parallel GETs (emulator)", "raw parallel PUTs (Swift)", "CostSync --once", "CostSync --once, Validation:Mode Off", "CostSync --once, Validation:Mode Full", "CostSync --once, Directory on a RAM disk", "rclone, old setup's flags", "rclone --transfers 16", "CostSync daemon (warm, second tree)", "CostSync --once (cold process)", "CostSync daemon (warm)", "rclone --size-only", "rclone --checksum"])
         {
             Assert.Contains($"| {tool} |", text, StringComparison.Ordinal);
         }
@@ -46,6 +46,7 @@ public sealed class BenchHarnessTests(SwiftS3Fixture swift) : IDisposable
         Assert.DoesNotContain("not measured", targets, StringComparison.Ordinal);
         Assert.Contains("main tree: CostSync --once (cold process), S3 requests (object GET/HEAD/PUT)", targets, StringComparison.Ordinal);
         Assert.Contains("many tiny objects: CostSync daemon (warm), OCI requests (object GET/HEAD/PUT)", targets, StringComparison.Ordinal);
+        Assert.Contains("Validation cost, CPU: Validation:Mode Full / Mode Off", targets, StringComparison.Ordinal);
         Assert.Contains("Quick mode", text, StringComparison.Ordinal);
     }
 

@@ -38,9 +38,9 @@ internal sealed class BadInputScenario : IAsyncDisposable
     public IReadOnlyDictionary<string, byte[]> Source => Emulator.Objects.All.ToDictionary(o => o.Name, o => o.Content.ToArray(), StringComparer.Ordinal);
 
     /// <summary>A scenario archiving into a folder.</summary>
-    public static async Task<BadInputScenario> ToDirectoryAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null)
+    public static async Task<BadInputScenario> ToDirectoryAsync(CancellationToken cancellationToken, OciEmulatorOptions? emulator = null)
     {
-        var cli = await CliHarness.StartAsync(cancellationToken, tree ?? SmallTree);
+        var cli = await CliHarness.StartAsync(emulator ?? new OciEmulatorOptions { Tree = SmallTree }, cancellationToken);
         cli.ToDirectory();
         return new BadInputScenario(cli, null);
     }

@@ -47,9 +47,13 @@ internal sealed class CliHarness : IAsyncDisposable
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
 
     /// <summary>Starts an emulator with the default generated bling tree, or <paramref name="tree"/> (e.g. <see cref="BlingTreeOptions.None"/> for an empty bucket).</summary>
-    public static async Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null)
+    public static Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null) =>
+        StartAsync(new OciEmulatorOptions { Tree = tree ?? BlingTreeOptions.Default }, cancellationToken);
+
+    /// <summary>Starts an emulator with <paramref name="options"/> (e.g. another clock).</summary>
+    public static async Task<CliHarness> StartAsync(OciEmulatorOptions options, CancellationToken cancellationToken)
     {
-        var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { Tree = tree ?? BlingTreeOptions.Default }, cancellationToken);
+        var emulator = await OciEmulatorServer.StartAsync(options, cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "costsync-host-tests", Guid.NewGuid().ToString("N"));
         return new CliHarness(emulator, emulator.WriteApiKeyConfig(directory));
     }

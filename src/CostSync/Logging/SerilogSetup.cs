@@ -22,6 +22,7 @@ internal static class SerilogSetup
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
+            .Destructure.With<RedactingDestructuringPolicy>()
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
@@ -41,6 +42,7 @@ internal static class SerilogSetup
             .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
+            .Destructure.With<RedactingDestructuringPolicy>()
             .Enrich.FromLogContext()
             .Enrich.With<RunTagEnricher>();
         if (writeToConsole)

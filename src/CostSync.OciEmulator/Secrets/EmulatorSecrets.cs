@@ -1,7 +1,9 @@
+using CostSync.OciEmulator.Identity;
+
 namespace CostSync.OciEmulator.Secrets;
 
 /// <summary>Vault secrets served by the Secrets retrieval API. Thread-safe.</summary>
-internal sealed class EmulatorSecrets(TimeProvider time)
+internal sealed class EmulatorSecrets(TimeProvider time, IssuedSecrets? issued = null)
 {
     /// <summary>Vault used when <see cref="Set"/> is called without one.</summary>
     public const string DefaultVaultId = "ocid1.vault.oc1.iad.costsyncemulatorvault";
@@ -27,6 +29,8 @@ internal sealed class EmulatorSecrets(TimeProvider time)
 
     private SecretVersion Add(string secretId, string content, string? served, string? vaultId, string? name)
     {
+        issued?.Add(content, "Vault secret content");
+        issued?.Add(served, "Vault secret content as served");
         ArgumentException.ThrowIfNullOrEmpty(secretId);
         ArgumentNullException.ThrowIfNull(content);
         lock (_lock)

@@ -11,6 +11,7 @@ internal sealed class CliHarness : IAsyncDisposable
     public const string SecretId = "ocid1.vaultsecret.oc1.iad.e2ekeys";
     public const string TopicId = "ocid1.onstopic.oc1.iad.e2ealerts";
     private readonly TempDirectory _directory = new();
+    private int _reported;
 
     private CliHarness(OciEmulatorServer emulator, string configFile)
     {
@@ -92,11 +93,14 @@ internal sealed class CliHarness : IAsyncDisposable
             ConfigureServices = ConfigureServices,
         };
         var exitCode = await CostSyncApp.RunAsync(args, environment, cancellationToken);
-        return new CliResult(exitCode, output.ToString(), bootstrap.Lines);
+        var result = new CliResult(exitCode, output.ToString(), bootstrap.Lines);
+        _reported = SecretHygiene.HarnessReports.CliRun(result, Logs, _reported);
+        return result;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await SecretHygiene.HarnessReports.CliEndAsync(Emulator, Settings);
         await Emulator.DisposeAsync();
         _directory.Dispose();
     }

@@ -85,6 +85,7 @@ public sealed class SecretRedactionTests : IDisposable
         ["SecretBundleDto"] = _ => JsonSerializer.Deserialize($"{{\"secretId\": \"x\", \"secretBundleContent\": {{\"contentType\": \"BASE64\", \"content\": \"{SecretKey}\"}}}}", OciJsonContext.Default.SecretBundleDto)!,
         ["OciConfigProfile (pass phrase)"] = t => OciConfigFile.Parse("/cfg", $"[DEFAULT]\nuser=u\ntenancy=t\nfingerprint=f\nkey_file={t.KeyFile()}\npass_phrase={PassPhrase}\n").GetProfile(null),
         ["ApiKeyAuthProvider (pass phrase)"] = t => new ApiKeyAuthProvider(OciConfigFile.Parse("/cfg", $"[DEFAULT]\nuser=u\ntenancy=ocid1.tenancy.oc1..t\nfingerprint=f\nkey_file={t.KeyFile()}\npass_phrase={PassPhrase}\n").GetProfile(null), new OciOptions(), NullLogger.Instance),
+        ["SessionTokenAuthProvider (token, pass phrase)"] = t => new SessionTokenAuthProvider(OciConfigFile.Parse("/cfg", $"[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nfingerprint=f\nkey_file={t.KeyFile()}\npass_phrase={PassPhrase}\nsecurity_token_file={t.TokenFile()}\n").GetProfile(null), new OciOptions(), NullLogger.Instance),
         ["InstanceIdentity"] = _ => Identity(),
     };
 
@@ -119,6 +120,13 @@ public sealed class SecretRedactionTests : IDisposable
     {
         var path = Path.Combine(_directory.FullName, "key.pem");
         File.WriteAllText(path, Key.ExportEncryptedPkcs8PrivateKeyPem(PassPhrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000)));
+        return path;
+    }
+
+    private string TokenFile()
+    {
+        var path = Path.Combine(_directory.FullName, "token");
+        File.WriteAllText(path, OciToken);
         return path;
     }
 

@@ -95,6 +95,7 @@ internal sealed class S3Destination : IDestination
 
     public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new PutObjectRequest
         {
             BucketName = Bucket,
@@ -137,6 +138,7 @@ internal sealed class S3Destination : IDestination
 
     public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key };
         S3WriteSettings.Apply(request, Options);
         if (kind != WriteKind.Probe)
@@ -198,8 +200,11 @@ internal sealed class S3Destination : IDestination
         return versioning.WaitAsync(cancellationToken);
     }
 
-    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) =>
-        S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken)
+    {
+        S3Keys.EnsureFits(destinationKey, Options);
+        return S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -33,6 +33,7 @@ public static class OciServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddMetrics();
+        services.TryAddSingleton<RetryTally>();
         services.TryAddSingleton<OciMetrics>();
         services.AddOptions<OciOptions>();
         services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);

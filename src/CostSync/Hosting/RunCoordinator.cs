@@ -5,6 +5,7 @@ using CostSync.Credentials;
 using CostSync.Formatting;
 using CostSync.Logging;
 using CostSync.Metrics;
+using CostSync.Oci.Telemetry;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
@@ -30,6 +31,7 @@ internal sealed class RunCoordinator(
     RunMetricsRecorder metrics,
     RunProgressFactory progressDisplays,
     ScheduleClock clock,
+    RetryTally retries,
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
     IOptions<SourceOptions> source,
@@ -112,6 +114,7 @@ internal sealed class RunCoordinator(
         var startedAt = clock.Now;
         var runId = RunId.New(startedAt);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        var retriesBefore = retries.Snapshot();
         SyncRunResult result;
         try
         {
@@ -138,6 +141,9 @@ internal sealed class RunCoordinator(
             result = FailedResult(runId, startedAt, DestinationFailures.Describe(ex, _destination));
         }
 
+        // The whole run's retries: the Vault reads and a second pass with re-read keys included.
+        var retried = retries.Snapshot().Since(retriesBefore);
+        result = result with { Totals = result.Totals with { OciRetries = retried.Oci, S3Retries = retried.S3 } };
         await RecordAsync(result, startedAt, stoppingToken);
         return new RunOutcome(result.Status switch
         {
@@ -240,7 +246,7 @@ internal sealed class RunCoordinator(
         var next = Units.Time(nextRun);
         var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
         var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
-        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, next, warning);
+        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, t.OciRetries, t.S3Retries, t.ObjectRetries, next, warning);
     }
 
     public void Dispose() => _gate.Dispose();

@@ -27,7 +27,13 @@ internal static class RunResults
             a.Changed + b.Changed,
             b.Failed,
             a.Deleted + b.Deleted,
-            a.Bytes + b.Bytes);
+            a.Bytes + b.Bytes)
+        {
+            SourceGone = b.SourceGone,
+            OciRetries = a.OciRetries + b.OciRetries,
+            S3Retries = a.S3Retries + b.S3Retries,
+            ObjectRetries = a.ObjectRetries + b.ObjectRetries,
+        };
         return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
     }
 }

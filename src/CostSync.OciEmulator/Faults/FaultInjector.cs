@@ -13,6 +13,7 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
     private readonly ConcurrentDictionary<string, int> _stalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ObjectHold> _holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Action> _beforeRead = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<NthRequestHold> _nthHolds = new();
     private RandomFaultRule? _random;
     private long _latencyTicks;
 
@@ -67,13 +68,22 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
     /// <summary>Holds every GetObject of <paramref name="objectName"/> before its response starts until the returned hold is released.</summary>
     public ObjectHold HoldGets(string objectName) => _holds.GetOrAdd(objectName, name => new ObjectHold(name));
 
+    /// <summary>Holds the <paramref name="nth"/> request of <paramref name="operation"/> (counted from now, from 1), before it is handled, until released.</summary>
+    public ObjectHold HoldNth(string operation, int nth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nth, 1);
+        var rule = new NthRequestHold(operation, nth);
+        _nthHolds.Enqueue(rule);
+        return rule.Hold;
+    }
+
     /// <summary>Invalidates every federation and session token issued so far.</summary>
     public void ExpireAllTokens() => tokens.ExpireAll();
 
     /// <summary>Issues a new instance leaf certificate and key; the old leaf no longer federates.</summary>
     public void RotateInstanceCertificate() => authority.Value.RotateLeaf();
 
-    /// <summary>Clears failure rules (every-Nth and random), truncations, flips, stalls, read actions and latency, and releases every hold.</summary>
+    /// <summary>Clears failure rules (every-Nth and random), truncations, flips, stalls, read actions and latency, and releases every hold (per object and Nth-request).</summary>
     public void Reset()
     {
         foreach (ObjectHold hold in _holds.Values)
@@ -82,6 +92,11 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
         }
 
         _holds.Clear();
+        while (_nthHolds.TryDequeue(out NthRequestHold? rule))
+        {
+            rule.Hold.Release();
+        }
+
         _failures.Clear();
         _truncations.Clear();
         _flips.Clear();
@@ -128,6 +143,15 @@ internal sealed class FaultInjector(TokenIssuer tokens, Lazy<CertificateAuthorit
     }
 
     internal ObjectHold? HoldFor(string objectName) => _holds.GetValueOrDefault(objectName);
+
+    /// <summary>Waits while this request is one an <see cref="HoldNth"/> rule holds.</summary>
+    internal async Task EnterNthHoldsAsync(string operation, CancellationToken cancellationToken)
+    {
+        foreach (NthRequestHold rule in _nthHolds)
+        {
+            await rule.EnterIfNthAsync(operation, cancellationToken);
+        }
+    }
 
     internal bool TakeTruncation(string operation) => Take(_truncations, operation);
 

@@ -113,6 +113,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
                 break;
         }
 
+        await faults.EnterNthHoldsAsync(route.Operation, cancellationToken);
         var emulatorRequest = new EmulatorRequest(context, route, rawPath, rawQuery, body);
         await handlers.HandleAsync(emulatorRequest, cancellationToken);
         return check.Principal;

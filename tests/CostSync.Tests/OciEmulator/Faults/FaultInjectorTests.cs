@@ -222,6 +222,25 @@ public sealed class FaultInjectorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
     }
 
+    [Fact]
+    public async Task HoldNth_HoldsOnlyTheNthRequestOfTheOperationUntilReleased()
+    {
+        var hold = _fixture.Server.Faults.HoldNth(Operations.GetObject, 2);
+
+        using HttpResponseMessage first = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        var second = _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        await hold.WaitForArrivalsAsync(1, Ct);
+        using HttpResponseMessage third = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        using HttpResponseMessage list = await _fixture.Client.SendAsync(HttpMethod.Get, _fixture.BucketPath, Ct);
+        bool stillHeld = !second.IsCompleted;
+        _fixture.Server.Faults.Reset();
+        using HttpResponseMessage released = await second;
+
+        Assert.True(stillHeld);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, third.StatusCode, list.StatusCode, released.StatusCode));
+        Assert.Equal(1, hold.Arrived);
+    }
+
     private static async Task<List<string>> OutcomesAsync(OciEmulatorFixture fixture, InjectedFault[] kinds, int seed)
     {
         fixture.Server.Faults.FailRandomly(0.2, seed, kinds, Operations.GetObject);

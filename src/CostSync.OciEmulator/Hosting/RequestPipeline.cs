@@ -34,7 +34,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
                 PrincipalKind principal = context.Items.TryGetValue(PrincipalItem, out object? value) && value is PrincipalKind kind ? kind : PrincipalKind.Anonymous;
-                log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal) { Fault = FaultRecord.Applied(context) });
+                log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal) { Fault = FaultRecord.Applied(context), Range = request.Headers.Range.ToString() });
                 Log.RequestHandled(logger, request.Method, rawPath, route.Operation, context.Response.StatusCode, principal);
             }
         }

@@ -13,4 +13,7 @@ internal sealed record RequestLogEntry(string Method, string Path, string Query,
 {
     /// <summary>The fault injected into this request, if any (a reset request has no real status: <see cref="Status"/> is then meaningless).</summary>
     public InjectedFault Fault { get; init; }
+
+    /// <summary>The request's <c>Range</c> header, or empty.</summary>
+    public string Range { get; init; } = string.Empty;
 }

@@ -14,7 +14,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3003, EventName = "ObjectCopied", Level = LogLevel.Information, Message = "Copied {ObjectName} ({Bytes} bytes) to {Key}, ETag {ETag}")]
     public static partial void ObjectCopied(ILogger logger, string objectName, long bytes, string key, string? etag);
 
-    [LoggerMessage(EventId = 3004, EventName = "ObjectFailed", Level = LogLevel.Warning, Message = "Could not copy {ObjectName} to {Key}: {Error}")]
+    // Debug: the run's end logs each failed object once (RunCoordinator), with the same reason.
+    [LoggerMessage(EventId = 3004, EventName = "ObjectFailed", Level = LogLevel.Debug, Message = "Could not copy {ObjectName} to {Key}: {Error}")]
     public static partial void ObjectFailed(ILogger logger, string objectName, string key, string error);
 
     [LoggerMessage(EventId = 3005, EventName = "CopyAttemptFailed", Level = LogLevel.Warning, Message = "Attempt {Attempt} of {MaxAttempts} to copy {ObjectName} failed, retrying in {Delay}: {Error}")]

@@ -217,12 +217,14 @@ internal sealed class RunCoordinator(
 
     private void LogOutcome(SyncRunResult result, DateTimeOffset? nextRun)
     {
-        if (result.Error is { } error)
+        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
+
+        // An object's failure is the run's first error too: logged once, on the object's line below.
+        if (result.Error is { } error && !failures.Any(f => string.Equals(f.Error, error, StringComparison.Ordinal)))
         {
             Log.RunFailed(logger, result.RunId, error);
         }
 
-        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
         foreach (var failure in failures.Take(LoggedFailures))
         {
             Log.ObjectFailed(logger, result.RunId, failure.Name, failure.Error ?? "unknown error");

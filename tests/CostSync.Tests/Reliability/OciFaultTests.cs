@@ -161,6 +161,13 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
 
         var logs = _cli.Logs.GetSnapshot();
         Assert.Equal(2, logs.Count(r => r.Id.Name == "SourceGone"));
+        foreach (var name in names[..4])
+        {
+            // No storm: one line per object at Information and above (gone: Information; changed: one Warning).
+            var lines = logs.Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Information && r.Message.Contains(name, StringComparison.Ordinal)).ToList();
+            Assert.True(lines.Count == 1, string.Join(Environment.NewLine, lines.Select(r => $"{r.Id.Name}: {r.Message}")));
+        }
+
         var changed = logs.Where(r => r.Id.Name == "ObjectFailed" && r.Category == "CostSync.Hosting.RunCoordinator").ToList();
         Assert.Equal(2, changed.Count);
         Assert.All(changed, r => Assert.Contains("The source changed while it was being copied", r.Message, StringComparison.Ordinal));

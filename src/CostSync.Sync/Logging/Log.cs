@@ -93,6 +93,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3111, EventName = "SupersededKeptAsVersion", Level = LogLevel.Debug, Message = "{Destination} keeps overwritten versions (bucket versioning enabled): {Key} is overwritten without a copy")]
     public static partial void SupersededKeptAsVersion(ILogger logger, string destination, string key);
 
+    [LoggerMessage(EventId = 3113, EventName = "S3Throttled", Level = LogLevel.Warning, Message = "S3 answered {Status} (slow down): at most {Limit} S3 requests at a time from now on, was {Previous}; the limit grows back by one after as many successes")]
+    public static partial void S3Throttled(ILogger logger, int status, int limit, int previous);
+
     [LoggerMessage(EventId = 3112, EventName = "VersioningUnknown", Level = LogLevel.Information, Message = "Could not read the versioning state of {Destination}, so replaced reports are preserved by copy: {Error}")]
     public static partial void VersioningUnknown(ILogger logger, string destination, string error);
 }

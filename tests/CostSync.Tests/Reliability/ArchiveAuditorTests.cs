@@ -27,7 +27,11 @@ public sealed class ArchiveAuditorTests(SwiftS3Fixture swift) : IAsyncLifetime
         _sut = new ArchiveAuditor(swift, _bucket, Prefix);
     }
 
-    public async ValueTask DisposeAsync() => await _sut.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _sut.DisposeAsync();
+        await swift.DeleteBucketAsync(_bucket, CancellationToken.None);
+    }
 
     [Fact]
     public async Task AssertOnlyCompleteObjectsVisible_ReportWithPartOfItsBytes_Fails()

@@ -71,6 +71,7 @@ public sealed class CrashLoopTests(SwiftS3Fixture swift) : IAsyncLifetime
         _cli.Emulator.Faults.Reset();
         await _proxy.DisposeAsync();
         await _cli.DisposeAsync();
+        await swift.DeleteBucketAsync(_bucket, CancellationToken.None);
     }
 
     [Fact]

@@ -18,14 +18,15 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
     private const int MiB = 1024 * 1024;
     private CliHarness _cli = null!;
     private SwiftArchive _archive = null!;
+    private string _bucket = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _cli = await CliHarness.StartAsync(Ct, BlingTreeOptions.None);
-        var bucket = await swift.CreateBucketAsync(Ct);
-        _cli.ToSwift(swift, bucket);
+        _bucket = await swift.CreateBucketAsync(Ct);
+        _cli.ToSwift(swift, _bucket);
         _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
         foreach (var (key, value) in new Dictionary<string, string>
         {
@@ -42,7 +43,7 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
             _cli.Settings[key] = value;
         }
 
-        _archive = new SwiftArchive(swift, bucket, "oci/");
+        _archive = new SwiftArchive(swift, _bucket, "oci/");
     }
 
     public async ValueTask DisposeAsync()
@@ -50,6 +51,7 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
         _cli.Emulator.Faults.Reset();
         _archive.Dispose();
         await _cli.DisposeAsync();
+        await swift.DeleteBucketAsync(_bucket, CancellationToken.None);
     }
 
     [Fact]
@@ -72,6 +74,24 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
         var attempts = entries.GroupBy(e => (e.Method, e.Path, e.Query, e.Range)).Max(g => g.Count());
         Assert.InRange(attempts, 2, budget + 1);
         await _archive.AssertHoldsExactlyAsync(_cli.Emulator.Objects.All, Ct);
+    }
+
+    [Fact]
+    public async Task Once_OciAlwaysAnswers503ToReads_TriesExactlyTheBudgetPerAttemptThenReportsTheObjectFailed()
+    {
+        _cli.Settings["CostSync:Oci:Retry:MaxRetryAttempts"] = "3";
+        _cli.Settings["CostSync:Transfer:MaxAttempts"] = "2";
+        var o = _cli.Emulator.Objects.Put("reports/cost-csv/0001-00001.csv.gz", new GeneratedContent(50_000, 1).ToArray());
+        _cli.Emulator.Faults.FailEveryNth(1, System.Net.HttpStatusCode.ServiceUnavailable, Operations.GetObject);
+
+        var result = await _cli.RunAsync(["--once"], Ct);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal((3 + 1) * 2, _cli.Emulator.Requests.Count(Operations.GetObject));
+        Assert.Contains("retried 6 OCI calls, ", Summary(), StringComparison.Ordinal);
+        Assert.Contains(" S3 calls, 1 objects;", Summary(), StringComparison.Ordinal);
+        Assert.Contains(o.Name, Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "ObjectFailed").Message, StringComparison.Ordinal);
+        Assert.Empty(await _archive.ReportKeysAsync(Ct));
     }
 
     public static TheoryData<string, string> BodyFaults() => new()

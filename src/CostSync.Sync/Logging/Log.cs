@@ -96,6 +96,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3113, EventName = "S3Throttled", Level = LogLevel.Warning, Message = "S3 answered {Status} (slow down): at most {Limit} S3 requests at a time from now on, was {Previous}; the limit grows back by one after as many successes")]
     public static partial void S3Throttled(ILogger logger, int status, int limit, int previous);
 
+    [LoggerMessage(EventId = 3114, EventName = "S3AttemptFailed", Level = LogLevel.Warning, Message = "S3 {Method} {Path} failed ({Outcome}); the AWS SDK retries it up to CostSync:Destination:MaxRetryAttempts times")]
+    public static partial void S3AttemptFailed(ILogger logger, string method, string path, string outcome);
+
     [LoggerMessage(EventId = 3112, EventName = "VersioningUnknown", Level = LogLevel.Information, Message = "Could not read the versioning state of {Destination}, so replaced reports are preserved by copy: {Error}")]
     public static partial void VersioningUnknown(ILogger logger, string destination, string error);
 }

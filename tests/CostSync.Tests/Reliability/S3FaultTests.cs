@@ -69,6 +69,7 @@ public sealed class S3FaultTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.True(result.ExitCode == 0, $"{result}{Problems()}");
         Assert.True(injected > 10, $"only {injected} faults injected into {log.Count} requests");
         Assert.True(Summary().Contains($" OCI calls, {injected} S3 calls, 0 objects;", StringComparison.Ordinal), $"{injected} faults injected ({string.Join(", ", log.Where(r => r.Fault is not null).GroupBy(r => (r.Method, r.Rule)).Select(g => $"{g.Key}: {g.Count()}"))}); {Summary()}");
+        Assert.Equal(injected, _cli.Logs.GetSnapshot().Count(r => r.Id.Name == "S3AttemptFailed"));
         var attempts = log.GroupBy(r => r.Identity).Max(g => g.Count());
         Assert.InRange(attempts, 2, budget + 1);
         await _archive.AssertHoldsExactlyAsync(_cli.Emulator.Objects.All, Ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace CostSync.Sync.Destinations.S3;
 
@@ -8,7 +9,7 @@ namespace CostSync.Sync.Destinations.S3;
 /// redirects or decompression, the configured proxy, connection limit and timeout), with the run's <see cref="S3RequestGate"/> in
 /// front. The SDK keeps caching it per S3 client.
 /// </summary>
-internal sealed class S3HttpClientFactory(S3RequestGate gate) : HttpClientFactory
+internal sealed class S3HttpClientFactory(S3RequestGate gate, ILogger logger) : HttpClientFactory
 {
     public override HttpClient CreateHttpClient(IClientConfig clientConfig)
     {
@@ -29,7 +30,7 @@ internal sealed class S3HttpClientFactory(S3RequestGate gate) : HttpClientFactor
             }
         }
 
-        var client = new HttpClient(new S3ThrottleHandler(gate) { InnerHandler = handler });
+        var client = new HttpClient(new S3ThrottleHandler(gate, logger) { InnerHandler = handler });
 #pragma warning restore CA2000
         if (clientConfig.Timeout is { } timeout)
         {

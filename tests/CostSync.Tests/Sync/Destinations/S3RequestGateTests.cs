@@ -131,7 +131,7 @@ public sealed class S3RequestGateTests
     public async Task Handler_EverySlowDownAnswer_ReachesTheGate()
     {
         var gate = new S3RequestGate(8);
-        using var invoker = new HttpMessageInvoker(new S3ThrottleHandler(gate) { InnerHandler = new Answering(HttpStatusCode.ServiceUnavailable) });
+        using var invoker = new HttpMessageInvoker(new S3ThrottleHandler(gate, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) { InnerHandler = new Answering(HttpStatusCode.ServiceUnavailable) });
 
         using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Put, "http://s3.invalid/b/k"), Ct);
 

@@ -256,7 +256,7 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
     {
         "single" => _cli.Emulator.Objects.Put("reports/cost-csv/0001-00001.csv.gz", new GeneratedContent(200_000, 1).ToArray()).Name,
         "uploaded in parts" => _cli.Emulator.Objects.Put("FOCUS Reports/2026/11/24/uploaded-in-parts.csv.gz", new GeneratedContent(300_000, 2).ToArray(), multipart: true, partSize: 100_000).Name,
-        "copied in parts" => _cli.Emulator.Objects.Put("FOCUS Reports/2026/11/24/copied-in-parts.csv.gz", new GeneratedContent(11 * MiB, 3).ToArray(), multipart: true, partSize: 3 * MiB).Name,
+        "copied in parts" => _cli.Emulator.Objects.Put("FOCUS Reports/2026/11/24/copied-in-parts.csv.gz", new GeneratedContent(8 * MiB, 3).ToArray(), multipart: true, partSize: 3 * MiB).Name,
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
     };
 

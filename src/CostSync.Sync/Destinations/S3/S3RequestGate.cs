@@ -103,6 +103,7 @@ internal sealed class S3RequestGate
 
     internal void Complete(int round, int? status)
     {
+        (int Previous, int Limit)? cut = null;
         lock (_lock)
         {
             _inFlight--;
@@ -110,12 +111,11 @@ internal sealed class S3RequestGate
             {
                 if (round == _round)
                 {
-                    var previous = _limit;
-                    _limit = Math.Max(1, _limit / 2);
+                    cut = (_limit, Math.Max(1, _limit / 2));
+                    _limit = cut.Value.Limit;
                     _lowest = Math.Min(_lowest, _limit);
                     _successes = 0;
                     _round++;
-                    _cut?.Invoke(status.Value, previous, _limit);
                 }
             }
             else if (status is >= 200 and < 400 && round == _round && ++_successes >= _limit)
@@ -125,6 +125,11 @@ internal sealed class S3RequestGate
             }
 
             GrantLocked();
+        }
+
+        if (cut is { } c)
+        {
+            _cut?.Invoke(status!.Value, c.Previous, c.Limit);
         }
     }
 

@@ -30,6 +30,8 @@ locals {
     secret_key_secret_id   = oci_vault_secret.aws_secret_access_key.id
     topic_id               = oci_ons_notification_topic.alerts.id
     schedule_cron          = var.schedule_cron
+    metrics_compartment_id = local.compartment_id
+    metrics_namespace      = local.metrics_namespace
   }
 
   # deploy/cloud-init/cloud-init.yaml.tftpl: files travel base64-encoded so YAML never has to quote them.

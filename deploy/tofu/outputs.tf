@@ -14,6 +14,11 @@ output "topic_id" {
   value       = oci_ons_notification_topic.alerts.id
 }
 
+output "dead_man_alarm_id" {
+  description = "The OCI Monitoring alarm that e-mails the alert topic when no CostSync run succeeded (or none posted metrics) for dead_man_alarm_hours."
+  value       = oci_monitoring_alarm.dead_man.id
+}
+
 output "artifact" {
   description = "The installed build: tarball in the artifact bucket and its SHA-256."
   value       = "oci://${oci_objectstorage_bucket.artifacts.name}@${data.oci_objectstorage_namespace.this.namespace}/${local.artifact_name} sha256 ${local.artifact_sha256}"

@@ -297,6 +297,16 @@ variable "schedule_cron" {
   }
 }
 
+variable "dead_man_alarm_hours" {
+  description = "The dead-man's switch: OCI Monitoring e-mails the alert topic when no CostSync run has succeeded (or none posted its metrics) for this many hours. At least two schedule intervals (12 for the default every-6-hours schedule); at most 24, OCI Monitoring's longest alarm window."
+  type        = number
+  default     = 12
+  validation {
+    condition     = var.dead_man_alarm_hours >= 1 && var.dead_man_alarm_hours <= 24 && floor(var.dead_man_alarm_hours) == var.dead_man_alarm_hours
+    error_message = "dead_man_alarm_hours must be a whole number of hours from 1 to 24 (OCI Monitoring's alarm windows end at one day), e.g. 12 for a schedule every 6 hours."
+  }
+}
+
 variable "alert_email" {
   description = "E-mail address subscribed to CostSync's alert topic; OCI sends a confirmation mail that must be clicked."
   type        = string

@@ -9,6 +9,7 @@ using CostSync.Sync.Planning;
 using CostSync.Sync.Superseded;
 using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
+using CostSync.Sync.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -79,7 +80,7 @@ internal sealed class SyncEngine(
         var outcomes = new ConcurrentQueue<ObjectOutcome>(items
             .Where(i => i.Action == PlannedAction.Skip || (i.Action == PlannedAction.LeaveAlone && i.Source is not null))
             .Select(i => i.Action == PlannedAction.Skip ? new ObjectOutcome(i.Name, i.Action, true, 0, null) : new ObjectOutcome(i.Name, i.Action, false, 0, i.Reason)));
-        var run = new RunLedger(ledgerWriters.Create(destination, scope.Layout, context.RunId), planned.Ledger);
+        var run = new RunLedger(ledgerWriters.Create(destination, scope.Layout, context.RunId), planned.Ledger, new RunContent(planned.Ledger));
         await using var writer = run.Writer;
         var progress = new ProgressTracker(context.Progress, copies.Count, planned.Plan.BytesToCopy, timeProvider);
         var cancelled = false;
@@ -126,7 +127,17 @@ internal sealed class SyncEngine(
         var ledgerErrorCode = ledgerError is not null && writer.LastFailure is { } failure ? ErrorCodeOf(failure) : null;
         cancellationToken.ThrowIfCancellationRequested();
 
-        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is null ? ledgerErrorCode : null, refusal is not null);
+        var drifts = run.Content.Drifts();
+        foreach (var drift in drifts)
+        {
+            Log.SchemaDrift(logger, drift.Message);
+        }
+
+        var result = Summarize(context.RunId, startedAt, timeProvider.GetElapsedTime(started), planned, [.. outcomes], refusal ?? ledgerError, refusal is null ? ledgerErrorCode : null, refusal is not null) with
+        {
+            Warnings = [.. drifts.Select(d => d.Message)],
+            SchemaDrifts = drifts,
+        };
         var retries = retryTally.Snapshot().Since(retriesBefore);
         result = result with { Totals = result.Totals with { OciRetries = retries.Oci, S3Retries = retries.S3, ObjectRetries = objectRetries.Value } };
         Log.RunCompleted(logger, result.RunId, result.Status, result.Duration, result.Totals.Listed, result.Totals.Copied, result.Totals.Changed, result.Totals.Skipped, result.Totals.Failed, result.Totals.Deleted, result.Totals.Bytes);
@@ -170,23 +181,30 @@ internal sealed class SyncEngine(
                     SupersededKey = preserved?.Key,
                     SourceCrc32c = copied.SourceCrc32c,
                     Doubt = copied.Doubt,
+                    Content = run.Content.Record(item, copied.Content),
                 },
                 cancellationToken);
             Log.ObjectVerified(logger, source.Name, copied.Verified);
+            var copy = new ArchivedCopy(item.DestinationKey, source.Size, written.ETag, written.VersionId, copied.Checks)
+            {
+                SourceMd5 = source.Md5,
+                SourceCrc32c = copied.SourceCrc32c,
+            };
+            LogContent(source.Name, copied.Content);
             if (copied.Doubt is { } doubt)
             {
                 // Written and kept, never deleted: a failed object with a ledger mark, so the run is partial and alerts.
                 Log.ObjectDoubted(logger, source.Name, item.DestinationKey, doubt);
-                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt);
+                return new ObjectOutcome(item.Name, item.Action, false, 0, doubt) { Copy = copy, SupersededKey = preserved?.Key, Content = copied.Content };
             }
 
             Log.ObjectCopied(logger, source.Name, source.Size, item.DestinationKey, written.ETag);
-            return new ObjectOutcome(item.Name, item.Action, true, source.Size, null);
+            return new ObjectOutcome(item.Name, item.Action, true, source.Size, null) { Copy = copy, SupersededKey = preserved?.Key, Content = copied.Content };
         }
         catch (SourceGoneException e)
         {
             Log.SourceGone(logger, source.Name, e.Message);
-            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true };
+            return new ObjectOutcome(item.Name, item.Action, true, 0, null) { SourceGone = true, SupersededKey = preserved?.Key };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -194,7 +212,19 @@ internal sealed class SyncEngine(
                 ? $"The source changed while it was being copied (If-Match failed); it will be copied by the next run. {e.Message}"
                 : DestinationFailures.Describe(e, destinationOptions.Value);
             Log.ObjectFailed(logger, source.Name, item.DestinationKey, error);
-            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e) };
+            return new ObjectOutcome(item.Name, item.Action, false, 0, error) { ErrorCode = ErrorCodeOf(e), SupersededKey = preserved?.Key };
+        }
+    }
+
+    private void LogContent(string name, ContentCheck? content)
+    {
+        if (content is { Problem: { } problem })
+        {
+            Log.InvalidContent(logger, name, problem);
+        }
+        else if (content is { Family: { } family })
+        {
+            Log.ContentValid(logger, name, family, content.Mode, content.Schema);
         }
     }
 
@@ -244,6 +274,8 @@ internal sealed class SyncEngine(
             Bytes: outcomes.Sum(o => o.Bytes))
         {
             SourceGone = outcomes.Count(o => o.SourceGone),
+            Superseded = outcomes.Count(o => o.SupersededKey is not null),
+            InvalidContent = outcomes.Count(o => o.HasInvalidContent),
         };
         var attempted = outcomes.Count(o => o.Action != PlannedAction.Skip);
         var status = refused || (totals.Failed > 0 && totals.Failed == attempted)
@@ -256,8 +288,8 @@ internal sealed class SyncEngine(
         };
     }
 
-    /// <summary>One run's ledger: the state read at planning and the writer of its segments.</summary>
-    private sealed record RunLedger(LedgerWriter Writer, LedgerState Ledger);
+    /// <summary>One run's ledger: the state read at planning, the writer of its segments, and the content of the reports it records.</summary>
+    private sealed record RunLedger(LedgerWriter Writer, LedgerState Ledger, RunContent Content);
 
     /// <summary>The service error code of a failure, for decisions upstream (S3 denials by code, OCI codes otherwise).</summary>
     private static string? ErrorCodeOf(Exception e) =>

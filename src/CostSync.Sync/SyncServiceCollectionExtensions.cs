@@ -6,13 +6,15 @@ using CostSync.Sync.Planning;
 using CostSync.Sync.Superseded;
 using CostSync.Sync.Telemetry;
 using CostSync.Sync.Transfer;
+using CostSync.Sync.Validation;
+using CostSync.Sync.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CostSync.Sync;
 
-/// <summary>Registers the sync engine. Consumes <c>IOptions&lt;SourceOptions|DestinationOptions|TransferOptions&gt;</c> bound by the host.</summary>
+/// <summary>Registers the sync engine. Consumes <c>IOptions&lt;SourceOptions|DestinationOptions|TransferOptions|ValidationOptions&gt;</c> bound by the host.</summary>
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
@@ -26,6 +28,7 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<SourceOptions>();
         services.AddOptions<DestinationOptions>();
         services.AddOptions<TransferOptions>();
+        services.AddOptions<ValidationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<RetryTally>();
@@ -34,6 +37,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));
         services.TryAddSingleton(sp => new PartBufferPool(sp.GetRequiredService<TransferSettings>().BudgetBytes));
         services.TryAddSingleton<SourceReader>();
+        services.TryAddSingleton<ReportValidation>();
         services.TryAddSingleton<CopyRetries>();
         services.TryAddSingleton<SinglePartCopier>();
         services.TryAddSingleton<MultipartCopier>();
@@ -50,6 +54,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<StaleUploadSweeper>();
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
         services.TryAddSingleton<IDestinationFactory, DestinationFactory>();
+        services.TryAddSingleton<SourceComparison>();
+        services.TryAddSingleton<ArchiveVerifier>();
         return services;
     }
 }

@@ -21,4 +21,10 @@ public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed
 
     /// <summary>Further attempts of whole objects (a damaged, truncated or stalled read, a failed part), within <c>Transfer:MaxAttempts</c>.</summary>
     public int ObjectRetries { get; init; }
+
+    /// <summary>Changed reports whose previously archived bytes were preserved under <c>.costsync/superseded/</c> before the overwrite.</summary>
+    public int Superseded { get; init; }
+
+    /// <summary>Reports copied (and archived byte for byte) whose content is not valid: not gzip, no known header, or, in Full mode, damaged further on. Not failures.</summary>
+    public int InvalidContent { get; init; }
 }

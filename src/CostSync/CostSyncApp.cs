@@ -1,4 +1,5 @@
 using CostSync.Commands;
+using CostSync.Commands.Parsing;
 using CostSync.Configuration;
 using CostSync.Hosting;
 using CostSync.Logging;
@@ -17,28 +18,22 @@ using Log = CostSync.Logging.Log;
 
 namespace CostSync;
 
-/// <summary>The application: parses the command line, builds configuration and the host, validates, runs the command, returns the exit code.</summary>
+/// <summary>The application: parses the command line (System.CommandLine), builds configuration and the host, validates, runs the command, returns the exit code.</summary>
 internal static class CostSyncApp
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, AppEnvironment environment, CancellationToken cancellationToken)
     {
         var bootstrap = environment.BootstrapLogger;
-        if (!CommandLineParser.TryParse(args, out var invocation, out var usageError))
+        var parsed = CostSyncCommandLine.Parse(args, environment.Output);
+        if (parsed.Error is { } usageError)
         {
-            bootstrap.Error("{UsageError} Run `costsync --help` for usage.", usageError);
-            return ExitCodes.InvalidConfiguration;
+            bootstrap.Error("{UsageError:l} {Usage:l} (`--help` explains every option.)", usageError, parsed.Usage);
+            return parsed.ExitCode;
         }
 
-        if (invocation.Command == CommandKind.Help)
+        if (parsed.Invocation is not { } invocation)
         {
-            await environment.Output.WriteLineAsync(CommandLineParser.Usage);
-            return ExitCodes.Success;
-        }
-
-        if (invocation.Command == CommandKind.Version)
-        {
-            await environment.Output.WriteLineAsync(BuildInfo.Current.ToString());
-            return ExitCodes.Success;
+            return parsed.ExitCode; // help, version or completions: already printed
         }
 
         if (invocation.Command == CommandKind.Demo)
@@ -77,7 +72,8 @@ internal static class CostSyncApp
                 OtlpMetrics.Start(host.Services);
             }
 
-            if (invocation.Command == CommandKind.Once && !invocation.DryRun && environment.WriteToConsole && TerminalDetector.IsInteractive(SystemdHelpers.IsSystemdService()))
+            var showsProgress = (invocation.Command == CommandKind.Once && !invocation.DryRun) || (invocation.Command == CommandKind.Verify && !invocation.Json);
+            if (showsProgress && environment.WriteToConsole && TerminalDetector.IsInteractive(SystemdHelpers.IsSystemdService()))
             {
                 // A person is watching: a live progress line instead of a progress log line every few seconds.
                 host.Services.GetRequiredService<LiveLine>().Attach();
@@ -154,6 +150,8 @@ internal static class CostSyncApp
                 return await services.GetRequiredService<DryRunCommand>().RunAsync(invocation.Json, output, cancellationToken);
             case CommandKind.Once:
                 return await services.GetRequiredService<OnceCommand>().RunAsync(cancellationToken);
+            case CommandKind.Verify:
+                return await services.GetRequiredService<VerifyCommand>().RunAsync(invocation, output, cancellationToken);
             default:
                 // Resolve the whole run path first, so a broken OCI profile is reported plainly before the host starts.
                 var worker = services.GetRequiredService<SyncWorker>();
@@ -194,7 +192,7 @@ internal static class CostSyncApp
         string? fileWarning;
         try
         {
-            logFile = SerilogSetup.Configure(loggerConfiguration, builder.Configuration, loggingOptions, invocation.PrintsResult, underSystemd, environment.WriteToConsole, out fileWarning);
+            logFile = SerilogSetup.Configure(loggerConfiguration, builder.Configuration, loggingOptions, invocation.PrintsResult, underSystemd, environment.WriteToConsole, bootstrap, out fileWarning);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {

@@ -3,6 +3,7 @@ using CostSync.Commands;
 using CostSync.Configuration;
 using CostSync.Credentials;
 using CostSync.Doctor;
+using CostSync.Evidence;
 using CostSync.Hosting;
 using CostSync.Logging;
 using CostSync.Metrics;
@@ -32,6 +33,7 @@ internal static class CostSyncServiceCollectionExtensions
         services.AddValidatedOptions<DestinationOptions, DestinationOptionsValidator>(configuration, "CostSync:Destination");
         services.AddValidatedOptions<CredentialsOptions, CredentialsOptionsValidator>(configuration, "CostSync:Destination:Credentials");
         services.AddValidatedOptions<TransferOptions, TransferOptionsValidator>(configuration, "CostSync:Transfer");
+        services.AddValidatedOptions<ValidationOptions, ValidationOptionsValidator>(configuration, "CostSync:Validation");
         services.AddValidatedOptions<ScheduleOptions, ScheduleOptionsValidator>(configuration, "CostSync:Schedule");
         services.AddValidatedOptions<AlertOptions, AlertOptionsValidator>(configuration, "CostSync:Alerts");
         services.AddValidatedOptions<LoggingOptions, LoggingOptionsValidator>(configuration, "CostSync:Logging");
@@ -65,11 +67,15 @@ internal static class CostSyncServiceCollectionExtensions
         }
 
         services.TryAddSingleton<RunMetricsRecorder>();
+        services.TryAddSingleton<EvidenceFacts>();
+        services.TryAddSingleton<EvidenceStore>();
+        services.TryAddSingleton<EvidenceRecorder>();
         services.AddOtlpMetrics(configuration);
         services.TryAddSingleton<SourceBucketResolver>();
         services.TryAddTransient<ListCommand>();
         services.TryAddTransient<OnceCommand>();
         services.TryAddTransient<DryRunCommand>();
+        services.TryAddTransient<VerifyCommand>();
         services.TryAddTransient<TestAlertCommand>();
         services.TryAddTransient<DoctorRunner>();
         services.TryAddTransient<DoctorCommand>();

@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>Another process holds the run lock.</summary>
     public const int LockHeld = 4;
+
+    /// <summary><c>verify</c> found a problem: an archived object missing, changed, unrecorded or unreadable (or, with <c>--against-source</c>, a report not archived or changed at the source).</summary>
+    public const int VerifyFoundProblems = 5;
 }

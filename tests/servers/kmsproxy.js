@@ -14,6 +14,10 @@
 //                      answer with the stored value; Swift itself ignores these checksums
 //   --bucket-encryption  answer GetBucketEncryption with an aws:kms default rule (Swift does not implement it)
 //   --bucket-encryption-denied  answer GetBucketEncryption with 403 AccessDenied (a key without s3:GetEncryptionConfiguration)
+//   --object-lock      answer GetObjectLockConfiguration: Object Lock enabled, no default retention (Swift has no Object Lock)
+//   --object-lock-default  the same with a default retention rule of GOVERNANCE for 30 days
+//   --object-lock-missing  answer GetObjectLockConfiguration with AWS's 404 ObjectLockConfigurationNotFoundError
+//   --object-lock-denied   answer GetObjectLockConfiguration with 403 AccessDenied (no s3:GetBucketObjectLockConfiguration)
 // Every request is logged to stdout as one JSON line: {method, path, status}.
 'use strict';
 const http = require('http');
@@ -24,6 +28,10 @@ const sseHeaders = !flags.includes('--no-sse-headers');
 const checksums = flags.includes('--checksums');
 const bucketEncryption = flags.includes('--bucket-encryption');
 const bucketEncryptionDenied = flags.includes('--bucket-encryption-denied');
+const objectLockDefault = flags.includes('--object-lock-default');
+const objectLock = objectLockDefault || flags.includes('--object-lock');
+const objectLockMissing = flags.includes('--object-lock-missing');
+const objectLockDenied = flags.includes('--object-lock-denied');
 const upstream = new URL(target);
 const KMS_KEY = 'arn:aws:kms:us-east-1:111122223333:key/costsync-test';
 const MASK = Buffer.from('a5c3e1f00f1e3c5a96b4d2e1f0c3a587', 'hex');
@@ -116,6 +124,18 @@ async function handle(req, res) {
     return res.end(xml);
   }
 
+  if (req.method === 'GET' && !hasKey && query.has('object-lock')) {
+    if (objectLockDenied) return s3Error(res, 403, 'AccessDenied', 'Access Denied');
+    if (objectLockMissing) return s3Error(res, 404, 'ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket');
+    if (objectLock) {
+      const rule = objectLockDefault ? '<Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule>' : '';
+      const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+        + `<ObjectLockEnabled>Enabled</ObjectLockEnabled>${rule}</ObjectLockConfiguration>`;
+      res.writeHead(200, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) });
+      return res.end(xml);
+    }
+  }
+
   for (const name of ['if-match', 'if-none-match', 'x-amz-copy-source-if-match', 'x-amz-copy-source-if-none-match']) {
     if (headers[name]) headers[name] = mapETag(headers[name]);
   }
@@ -193,5 +213,5 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 30_000;
 server.listen(+listenPort, '127.0.0.1', () => {
   console.log(`listening 127.0.0.1:${server.address().port}`);
-  console.error(`kmsproxy 127.0.0.1:${server.address().port} -> ${target} ${JSON.stringify({ sseHeaders, checksums, bucketEncryption })}`);
+  console.error(`kmsproxy 127.0.0.1:${server.address().port} -> ${target} ${JSON.stringify({ sseHeaders, checksums, bucketEncryption, objectLock, objectLockMissing, objectLockDenied })}`);
 });

@@ -1,5 +1,6 @@
 using System.Net;
 using CostSync.OciEmulator.Faults;
+using CostSync.OciEmulator.Identity;
 using CostSync.OciEmulator.Requests;
 using CostSync.OciEmulator.Signing;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CostSync.OciEmulator.Hosting;
 
 /// <summary>Per request: request id, latency, body buffering, authentication, injected failures, dispatch, request log.</summary>
-internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, TimeProvider time, ILogger logger)
+internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, IssuedSecrets issued, TimeProvider time, ILogger logger)
 {
     private static readonly object PrincipalItem = new();
 
@@ -74,6 +75,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             return PrincipalKind.Anonymous;
         }
 
+        issued.AddSignature(context.Request.Headers.Authorization.ToString());
         SignatureCheck check = route.Operation == Operations.Metadata
             ? CheckMetadataBearer(context.Request)
             : verifier.Verify(context.Request, rawTarget, body, route.Operation);

@@ -63,4 +63,7 @@ public sealed class DestinationOptions
 
     /// <summary>Incomplete multipart uploads under the prefix older than this are aborted at the start of a run. <value>Default: 1 day.</value></summary>
     public TimeSpan AbortIncompleteUploadsAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>S3 Object Lock retention for every object CostSync writes. <value>Default: none.</value></summary>
+    public ObjectLockOptions ObjectLock { get; set; } = new();
 }

@@ -40,7 +40,7 @@ internal sealed class DestinationFactory(
 
                 // A gate per destination, so per run: each run starts at full speed and backs off only when S3 says so.
                 var gate = new S3RequestGate(MaxConcurrentRequests(transfer), (status, previous, limit) => Log.S3Throttled(gateLogger, status, limit, previous));
-                return new S3Destination(S3ClientBuilder.Build(_options, credentials, new S3HttpClientFactory(gate, gateLogger), telemetry?.TelemetryProvider), _options.Bucket, _options, ownsClient: true);
+                return new S3Destination(S3ClientBuilder.Build(_options, credentials, new S3HttpClientFactory(gate, gateLogger), telemetry?.TelemetryProvider), _options.Bucket, _options, ownsClient: true, timeProvider);
             case DestinationKind.Directory:
                 if (string.IsNullOrWhiteSpace(_options.Path))
                 {

@@ -39,8 +39,16 @@ public interface IDestination : IAsyncDisposable
     Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, string contentMd5, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
         PutObjectAsync(key, content, new ContentDigests(contentMd5), metadata, kind, cancellationToken);
 
-    /// <summary>Starts a multipart upload; parts may then be uploaded in parallel and in any order.</summary>
+    /// <summary>Starts a multipart upload of a report; parts may then be uploaded in parallel and in any order.</summary>
     Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
+
+    /// <summary>Starts a multipart upload of <paramref name="kind"/> (a <see cref="WriteKind.Probe"/> is never completed and carries no retention).</summary>
+    /// <param name="key">The object key.</param>
+    /// <param name="metadata">User metadata (S3: <c>x-amz-meta-*</c>); ASCII names and values.</param>
+    /// <param name="kind">What the upload is; destinations without per-kind settings ignore it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken) =>
+        BeginMultipartUploadAsync(key, metadata, cancellationToken);
 
     /// <summary>Lists incomplete multipart uploads (Directory: temp files) whose key starts with <paramref name="prefix"/>.</summary>
     IAsyncEnumerable<PendingUpload> ListIncompleteUploadsAsync(string prefix, CancellationToken cancellationToken);

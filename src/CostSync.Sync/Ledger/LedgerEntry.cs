@@ -48,6 +48,9 @@ internal sealed record LedgerEntry(
     /// </summary>
     public string? Doubt { get; init; }
 
+    /// <summary>What validation found in the report's content; absent when it was not validated.</summary>
+    public LedgerContent? Content { get; init; }
+
     /// <summary>The source MD5 in whichever form the source reported it (derived, not stored).</summary>
     [JsonIgnore]
     public string? SourceMd5 => Md5 ?? MultipartMd5;

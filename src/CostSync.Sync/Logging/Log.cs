@@ -101,4 +101,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3112, EventName = "VersioningUnknown", Level = LogLevel.Information, Message = "Could not read the versioning state of {Destination}, so replaced reports are preserved by copy: {Error}")]
     public static partial void VersioningUnknown(ILogger logger, string destination, string error);
+
+    [LoggerMessage(EventId = 3300, EventName = "InvalidContent", Level = LogLevel.Warning, Message = "Archived {ObjectName} byte for byte as OCI published it, but its content is not a valid report: {Problem}")]
+    public static partial void InvalidContent(ILogger logger, string objectName, string problem);
+
+    [LoggerMessage(EventId = 3301, EventName = "SchemaDrift", Level = LogLevel.Warning, Message = "{Drift}")]
+    public static partial void SchemaDrift(ILogger logger, string drift);
+
+    [LoggerMessage(EventId = 3302, EventName = "ContentValid", Level = LogLevel.Debug, Message = "{ObjectName}: a valid {Family} report ({Mode} check, schema {Schema})")]
+    public static partial void ContentValid(ILogger logger, string objectName, Validation.ReportFamily family, Configuration.ValidationMode mode, string? schema);
 }

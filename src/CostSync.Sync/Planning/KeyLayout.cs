@@ -3,7 +3,8 @@ namespace CostSync.Sync.Planning;
 /// <summary>
 /// Where things go at the destination: objects at <c>&lt;Prefix&gt;[/&lt;tenancy OCID&gt;]/&lt;source name&gt;</c> exactly
 /// (prefix trimmed of slashes, no re-encoding); CostSync's own files under <c>&lt;root&gt;/.costsync/</c>: ledger segments and
-/// snapshots under <c>ledger/</c>, preserved old bytes under <c>superseded/</c>, and the pre-segment <c>ledger.jsonl</c>.
+/// snapshots under <c>ledger/</c>, preserved old bytes under <c>superseded/</c>, each run's evidence under <c>runs/</c>, and the
+/// pre-segment <c>ledger.jsonl</c>.
 /// </summary>
 internal sealed class KeyLayout
 {
@@ -34,6 +35,9 @@ internal sealed class KeyLayout
 
     /// <summary>Old bytes of reports changed in place, preserved before the overwrite.</summary>
     public string SupersededFolder => ListPrefix + InternalFolder + "superseded/";
+
+    /// <summary>Each run's evidence (<c>&lt;yyyy&gt;/&lt;run-id&gt;.json</c> and <c>.md</c>): written once, never rewritten or deleted.</summary>
+    public string RunsFolder => ListPrefix + InternalFolder + "runs/";
 
     public string KeyFor(string sourceName) => ListPrefix + sourceName;
 

@@ -21,19 +21,9 @@ internal static class PlanClassifier
 
         if (entry is not null)
         {
-            if (entry.Size != source.Size)
+            if (SourceChange(source, entry) is { } change)
             {
-                return (PlannedAction.CopyChanged, $"size differs: source {source.Size} bytes, ledger {entry.Size}");
-            }
-
-            if (source.Md5 is not null && entry.SourceMd5 is not null && source.Md5 != entry.SourceMd5)
-            {
-                return (PlannedAction.CopyChanged, $"MD5 differs: source {source.Md5}, ledger {entry.SourceMd5}");
-            }
-
-            if (source.ETag is not null && entry.ETag is not null && source.ETag != entry.ETag)
-            {
-                return (PlannedAction.CopyChanged, $"etag differs: source {source.ETag}, ledger {entry.ETag}");
+                return (PlannedAction.CopyChanged, change);
             }
 
             if (destination.Size != source.Size)
@@ -57,5 +47,23 @@ internal static class PlanClassifier
         }
 
         return (PlannedAction.LeaveAlone, $"{destination.Key} holds an object CostSync did not write (it has no costsync-* metadata) that cannot be proven equal to the source; it is left alone, so this report is not archived. Move or remove that object, or give CostSync a prefix of its own (CostSync:Destination:Prefix).");
+    }
+
+    /// <summary>How the source differs from the identity the ledger recorded for its archived copy (size, MD5, etag), or <see langword="null"/>.</summary>
+    public static string? SourceChange(ObjectSummary source, LedgerEntry entry)
+    {
+        if (entry.Size != source.Size)
+        {
+            return $"size differs: source {source.Size} bytes, ledger {entry.Size}";
+        }
+
+        if (source.Md5 is not null && entry.SourceMd5 is not null && source.Md5 != entry.SourceMd5)
+        {
+            return $"MD5 differs: source {source.Md5}, ledger {entry.SourceMd5}";
+        }
+
+        return source.ETag is not null && entry.ETag is not null && source.ETag != entry.ETag
+            ? $"etag differs: source {source.ETag}, ledger {entry.ETag}"
+            : null;
     }
 }

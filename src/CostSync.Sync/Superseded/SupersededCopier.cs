@@ -48,6 +48,7 @@ internal sealed class SupersededCopier(TimeProvider timeProvider, ILogger<Supers
             runId)
         {
             SupersededFrom = existing.Key,
+            SourceCrc32c = previous?.SourceCrc32c,
         };
     }
 

@@ -1,6 +1,7 @@
 using CostSync.Oci.ObjectStorage;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Integrity;
+using CostSync.Sync.Validation;
 
 namespace CostSync.Sync.Transfer;
 
@@ -10,12 +11,13 @@ namespace CostSync.Sync.Transfer;
 /// the source has one) and CRC-32C are checked against OCI before completing; any failure aborts the upload, so nothing is
 /// visible. Retrying is the caller's job (one pipeline per object): a failed part fails the attempt.
 /// </summary>
-internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, TransferSettings settings)
+internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, TransferSettings settings, ReportValidation validation)
 {
     public async Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {
         var summary = request.Source.Summary;
         var layout = PartLayout.For(summary.Size, settings.PartSizeBytes);
+        PartBudget.EnsureFits(summary.Name, layout, settings.PartSizeBytes, pool.BudgetBytes);
 
         // OCI's CRC-32C of the whole object (also of multipart-uploaded ones), from the version every range is pinned to.
         var ociCrc32c = (await reader.HeadAsync(request.Source, cancellationToken)).OpcContentCrc32c;
@@ -25,6 +27,7 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
             var parts = new (UploadedPart Part, PartWriteResult Answer)[layout.PartCount];
             var partCrcs = new uint[layout.PartCount];
             using var wholeMd5 = summary.IsMultipartMd5 || summary.Md5 is null ? null : Md5Digests.CreateIncremental();
+            var validator = validation.Begin(summary.Name);
             var turns = new PartTurns(layout.PartCount);
             var next = -1;
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -55,8 +58,9 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
                 throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
             }
 
+            var checkedContent = validator?.Complete();
             var written = await upload.CompleteAsync([.. parts.Select(p => p.Part)], crc32c, cancellationToken);
-            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c));
+            return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, layout.PartCount), WriteDoubts.Multipart(request.Key, written, parts, crc32c), VouchedChecks.Multipart(summary, ociCrc32c, written, parts, crc32c)) { Content = checkedContent };
 
             async Task WorkAsync()
             {
@@ -75,10 +79,17 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
                     await reader.ReadAsync(request.Source, range, content, failFast.Token);
                     var partMd5 = Md5Digests.Hash(content.Span);
                     var partCrc = Crc32CDigests.Hash(content.Span);
-                    if (wholeMd5 is not null)
+                    if (wholeMd5 is not null || validator is { NeedsMoreBytes: true })
                     {
+                        // In the object's order, each part read in place: the whole-object MD5 and the report's validation.
                         await turns.WaitAsync(index, failFast.Token);
-                        wholeMd5.AppendData(content.Span);
+                        wholeMd5?.AppendData(content.Span);
+                        validator?.Append(content);
+                        turns.Done(index);
+                    }
+                    else
+                    {
+                        // Nothing left to do in order (no whole-object MD5, the validator has its verdict): let later parts pass.
                         turns.Done(index);
                     }
 

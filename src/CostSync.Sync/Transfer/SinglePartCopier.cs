@@ -1,13 +1,14 @@
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Integrity;
+using CostSync.Sync.Validation;
 
 namespace CostSync.Sync.Transfer;
 
 /// <summary>
 /// Copies an object below the multipart threshold: one GET into a pooled buffer, MD5 and CRC-32C checked against what OCI
-/// says, one PutObject with Content-MD5 (and the CRC-32C as an S3 checksum where enabled). Never deletes what it wrote.
+/// says, the report validated in place, one PutObject with Content-MD5 (and the CRC-32C as an S3 checksum where enabled). Never deletes what it wrote.
 /// </summary>
-internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
+internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool, ReportValidation validation)
 {
     public async Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {
@@ -39,10 +40,15 @@ internal sealed class SinglePartCopier(SourceReader reader, PartBufferPool pool)
             throw new IntegrityException($"The bytes read from {summary.Name} have CRC-32C {crc32c}, OCI stored {ociCrc32c}: damaged in transit; not stored.");
         }
 
+        // The bytes are OCI's (checked above); what they say is checked now, in place, and never changes what is stored.
+        var validator = validation.Begin(summary.Name);
+        validator?.Append(content);
+        var checkedContent = validator?.Complete();
+
         var metadata = SourceIdentity.Metadata(summary, request.RunId, crc32c);
         var written = await destination.PutObjectAsync(request.Key, content, new ContentDigests(md5Base64, crc32c), metadata, WriteKind.Report, cancellationToken);
         request.BytesUploaded(content.Length);
-        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c));
+        return new CopiedObject(written, crc32c, Verified(summary, ociCrc32c, buffer is null), WriteDoubts.Single(request.Key, written, md5, crc32c), VouchedChecks.Single(summary, ociCrc32c, written, md5, crc32c)) { Content = checkedContent };
     }
 
     private static string Verified(Oci.ObjectStorage.ObjectSummary summary, string? ociCrc32c, bool empty)

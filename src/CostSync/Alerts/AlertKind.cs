@@ -14,4 +14,7 @@ internal enum AlertKind
 
     /// <summary>A run succeeded but listed no source object (an empty bucket, or Include/Exclude patterns that match nothing).</summary>
     NothingListed,
+
+    /// <summary>A run archived reports whose content is invalid, or whose columns changed (schema drift): both found once, when the report is copied.</summary>
+    Content,
 }

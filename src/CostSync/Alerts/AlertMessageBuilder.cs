@@ -81,6 +81,46 @@ internal sealed class AlertMessageBuilder(LogFileLocation logFile, IOptions<Sour
         return new AlertMessage($"CostSync on {Host}: no cost reports listed", Limit(body));
     }
 
+    public AlertMessage Content(SyncRunResult result, DateTimeOffset? nextRun)
+    {
+        var invalid = result.Outcomes.Where(o => o.HasInvalidContent).ToList();
+        var what = new List<string>();
+        if (invalid.Count > 0)
+        {
+            what.Add(string.Create(CultureInfo.InvariantCulture, $"{invalid.Count} report(s) with invalid content"));
+        }
+
+        if (result.SchemaDrifts.Count > 0)
+        {
+            what.Add(string.Create(CultureInfo.InvariantCulture, $"{result.SchemaDrifts.Count} report(s) with new columns"));
+        }
+
+        var body = new StringBuilder();
+        body.AppendLine("CostSync archived these reports byte for byte, exactly as OCI published them (the archive is the record), and verified them against OCI's checksums. What they contain needs a look: whoever loads them (finance, FinOps tools) may fail or misread them.");
+        if (invalid.Count > 0)
+        {
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Invalid content (first {Math.Min(MaxErrors, invalid.Count)} of {invalid.Count}): not a complete gzip stream, or no FOCUS / OCI cost report header. Check the report in the OCI Console (Billing, Cost and Usage Reports); if OCI's copy is the same, raise it with Oracle Support.");
+            foreach (var report in invalid.Take(MaxErrors))
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {report.Name}: {Clip(report.Content!.Problem!)}");
+            }
+        }
+
+        if (result.SchemaDrifts.Count > 0)
+        {
+            body.AppendLine().AppendLine("Schema drift (reported once, by the run that archives the first report with the new columns):");
+            foreach (var drift in result.SchemaDrifts.Take(MaxErrors))
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- {Clip(drift.Message)}");
+            }
+        }
+
+        body.AppendLine();
+        AppendRun(body, result);
+        AppendFooter(body, nextRun);
+        return new AlertMessage($"CostSync on {Host}: {string.Join(", ", what)}", Limit(body));
+    }
+
     public AlertMessage Test(DateTimeOffset now) =>
         new($"CostSync test alert from {Host}", $"This is a test message sent by `costsync test-alert` on {Host} at {Units.Time(now)}. Alerts reach you.{Environment.NewLine}Log file: {logFile.FilePattern ?? "console only"}");
 
@@ -88,7 +128,7 @@ internal sealed class AlertMessageBuilder(LogFileLocation logFile, IOptions<Sour
     {
         var t = result.Totals;
         body.AppendLine(CultureInfo.InvariantCulture, $"Run: {result.RunId} on {Host}, status {result.Status}");
-        body.AppendLine(CultureInfo.InvariantCulture, $"Objects: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed, {t.Deleted} deleted, {t.SourceGone} gone from the source");
+        body.AppendLine(CultureInfo.InvariantCulture, $"Objects: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed, {t.Deleted} deleted, {t.SourceGone} gone from the source, {t.InvalidContent} with invalid content");
         body.AppendLine(CultureInfo.InvariantCulture, $"Bytes copied: {Units.Bytes(t.Bytes)}");
         body.AppendLine(CultureInfo.InvariantCulture, $"Started: {Units.Time(result.StartedAt)}, duration {Units.Duration(result.Duration)}");
     }

@@ -5,7 +5,8 @@ namespace CostSync.Alerts;
 /// <summary>
 /// The alert state machine: the first failure of a streak alerts, then at most once per repeat interval while it
 /// lasts; the first success after it sends one recovery; a stale source alerts at most once per repeat interval; so
-/// does a successful run that listed no source object. A run that lists nothing leaves the freshness state as it was
+/// does a successful run that listed no source object. Reports with invalid content or
+/// new columns alert with the run that archives them (whatever its status: they are not failures). A run that lists nothing leaves the freshness state as it was
 /// (there is no newest report to judge), so old reports that reappear still alert and fresh ones still clear it.
 /// </summary>
 internal static class AlertPolicy
@@ -61,6 +62,12 @@ internal static class AlertPolicy
             {
                 state = state with { StaleSince = null, LastStaleAlertAt = null };
             }
+        }
+
+        // No repeat state: each invalid report and each drift is found once, by the run that copies the report.
+        if (result.Totals.InvalidContent > 0 || result.SchemaDrifts.Count > 0)
+        {
+            alerts.Add(AlertKind.Content);
         }
 
         return new AlertDecision(state, alerts);

@@ -34,6 +34,7 @@ internal sealed class AlertService(
                     AlertKind.Failure => messages.Failure(result, state, nextRun),
                     AlertKind.Recovery => messages.Recovery(result, before, nextRun),
                     AlertKind.NothingListed => messages.NothingListed(result, nextRun),
+                    AlertKind.Content => messages.Content(result, nextRun),
                     _ => messages.Stale(result, _options.StaleAfter, now, nextRun),
                 };
                 if (!await publisher.PublishAsync(message, cancellationToken) && publisher.IsConfigured)

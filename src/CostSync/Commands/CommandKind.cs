@@ -1,6 +1,6 @@
 namespace CostSync.Commands;
 
-/// <summary>What the process was asked to do.</summary>
+/// <summary>What the process was asked to do (help, <c>--version</c> and completions are answered by the parser itself).</summary>
 internal enum CommandKind
 {
     Daemon,
@@ -9,6 +9,5 @@ internal enum CommandKind
     Doctor,
     TestAlert,
     Demo,
-    Help,
-    Version,
+    Verify,
 }

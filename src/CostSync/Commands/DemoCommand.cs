@@ -110,6 +110,6 @@ internal static class DemoCommand
         }
 
         var t = r.Totals;
-        return string.Create(CultureInfo.InvariantCulture, $"{r.Status}: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed; {Units.Bytes(t.Bytes)} in {Units.Duration(r.Duration)}{(r.Error is { } e ? $" ({e})" : string.Empty)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{r.Status}: {t.Listed} listed, {t.Copied} copied, {t.Changed} changed, {t.Skipped} unchanged, {t.Failed} failed{(t.InvalidContent > 0 ? $", {t.InvalidContent} with invalid content" : string.Empty)}; {Units.Bytes(t.Bytes)} in {Units.Duration(r.Duration)}{(r.Error is { } e ? $" ({e})" : string.Empty)}");
     }
 }

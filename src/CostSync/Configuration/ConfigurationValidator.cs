@@ -19,6 +19,7 @@ internal static class ConfigurationValidator
         ("CostSync:Destination", typeof(DestinationOptions)),
         ("CostSync:Destination:Credentials", typeof(CredentialsOptions)),
         ("CostSync:Transfer", typeof(TransferOptions)),
+        ("CostSync:Validation", typeof(ValidationOptions)),
         ("CostSync:Schedule", typeof(ScheduleOptions)),
         ("CostSync:Alerts", typeof(AlertOptions)),
         ("CostSync:Logging", typeof(LoggingOptions)),

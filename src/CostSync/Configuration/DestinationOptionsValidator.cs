@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace CostSync.Configuration;
 
-/// <summary>Checks the destination: bucket or folder per kind, prefix, mirror guard, encryption.</summary>
+/// <summary>Checks the destination: bucket or folder per kind, prefix, mirror guard, encryption, Object Lock.</summary>
 internal sealed partial class DestinationOptionsValidator : IValidateOptions<DestinationOptions>
 {
     private const string Section = "CostSync:Destination";
+    private const int MaxRetainDays = 36500;
 
     public ValidateOptionsResult Validate(string? name, DestinationOptions options)
     {
@@ -65,7 +66,38 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
             problems.Add(ConfigProblem.Invalid($"{Section}:AbortIncompleteUploadsAfter", options.AbortIncompleteUploadsAfter, "must be positive", "1.00:00:00"));
         }
 
+        problems.AddRange(ObjectLock(options));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <summary>Object Lock: both values or neither, a retention S3 accepts, and an S3 destination (a folder cannot lock its files).</summary>
+    private static IEnumerable<string> ObjectLock(DestinationOptions options)
+    {
+        const string Key = $"{Section}:ObjectLock";
+        var (mode, days) = (options.ObjectLock.Mode, options.ObjectLock.RetainDays);
+        if (mode is null && days is null)
+        {
+            yield break;
+        }
+
+        if (options.Kind != DestinationKind.S3)
+        {
+            yield return ConfigProblem.Invalid($"{Key}:Mode", mode?.ToString() ?? string.Empty, $"applies only to Kind = S3 (a Directory destination cannot lock its files); remove `{Key}` or use an S3 bucket with Object Lock", "Compliance");
+        }
+
+        if (mode is null)
+        {
+            yield return ConfigProblem.Missing($"{Key}:Mode", $"when `{Key}:RetainDays` is set (`Governance` or `Compliance`)", "Compliance");
+        }
+
+        if (days is null)
+        {
+            yield return ConfigProblem.Missing($"{Key}:RetainDays", $"when `{Key}:Mode` is set (days each object is kept from its write)", "2557 (7 years)");
+        }
+        else if (days is < 1 or > MaxRetainDays)
+        {
+            yield return ConfigProblem.Invalid($"{Key}:RetainDays", days, $"must be between 1 and {MaxRetainDays} days (100 years)", "2557 (7 years)");
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace CostSync.Doctor;
 
-/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, encryption, checksums, alerts. Never prints a secret.</summary>
+/// <summary>Proves the whole path, one check at a time: principal, bling listing, Vault keys, destination write, lifecycle, encryption, checksums, Object Lock, alerts. Never prints a secret.</summary>
 internal sealed class DoctorRunner(
     IOciAuthProvider auth,
     IOptions<OciOptions> oci,
@@ -52,6 +52,7 @@ internal sealed class DoctorRunner(
             results.Add(await LifecycleCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
             results.Add(await EncryptionCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
             results.Add(await ChecksumCheck.RunAsync(destination.Value, keys.Credentials, cancellationToken));
+            results.Add(await ObjectLockCheck.RunAsync(destination.Value, keys.Credentials, timeProvider, cancellationToken));
         }
 
         results.Add(await AlertsAsync(sendTestAlert, cancellationToken));
@@ -148,7 +149,7 @@ internal sealed class DoctorRunner(
         try
         {
             await using var target = destinations.Create(keys.Credentials);
-            var upload = await target.BeginMultipartUploadAsync(key, new Dictionary<string, string>(), cancellationToken);
+            var upload = await target.BeginMultipartUploadAsync(key, new Dictionary<string, string>(), WriteKind.Probe, cancellationToken);
             try
             {
                 // Both digests: an upload begun for CRC-32C checksums (Destination:Checksum = Crc32c) expects one on every part.

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Amazon.Runtime;
 using CostSync.Alerts;
 using CostSync.Configuration;
 using CostSync.Credentials;
+using CostSync.Evidence;
 using CostSync.Formatting;
 using CostSync.Logging;
 using CostSync.Metrics;
@@ -29,6 +31,7 @@ internal sealed class RunCoordinator(
     RunHistoryStore history,
     AlertService alerts,
     RunMetricsRecorder metrics,
+    EvidenceRecorder evidence,
     RunProgressFactory progressDisplays,
     ScheduleClock clock,
     RetryTally retries,
@@ -99,7 +102,7 @@ internal sealed class RunCoordinator(
         }
     }
 
-    /// <summary>Logs and alerts a run that could not start because the state directory is unusable (no history can be written).</summary>
+    /// <summary>Logs and alerts a run that could not start because the state directory is unusable (no history or evidence can be written).</summary>
     private async Task<RunOutcome> StateDirectoryFailedAsync(StateDirectoryException exception, CancellationToken stoppingToken)
     {
         var startedAt = clock.Now;
@@ -115,6 +118,7 @@ internal sealed class RunCoordinator(
         var runId = RunId.New(startedAt);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
         var retriesBefore = retries.Snapshot();
+        await using var used = new RunDestination();
         SyncRunResult result;
         try
         {
@@ -122,7 +126,7 @@ internal sealed class RunCoordinator(
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
             try
             {
-                result = await ExecuteAsync(runId, linked.Token);
+                result = await ExecuteAsync(runId, used, linked.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
             {
@@ -144,7 +148,7 @@ internal sealed class RunCoordinator(
         // The whole run's retries: the Vault reads and a second pass with re-read keys included.
         var retried = retries.Snapshot().Since(retriesBefore);
         result = result with { Totals = result.Totals with { OciRetries = retried.Oci, S3Retries = retried.S3 } };
-        await RecordAsync(result, startedAt, stoppingToken);
+        await RecordAsync(result, startedAt, used.Current, stoppingToken);
         return new RunOutcome(result.Status switch
         {
             SyncRunStatus.Succeeded => RunOutcomeKind.Succeeded,
@@ -153,10 +157,10 @@ internal sealed class RunCoordinator(
         }, result);
     }
 
-    private async Task<SyncRunResult> ExecuteAsync(string runId, CancellationToken cancellationToken)
+    private async Task<SyncRunResult> ExecuteAsync(string runId, RunDestination used, CancellationToken cancellationToken)
     {
         var first = await credentials.GetAsync(cancellationToken);
-        var (result, denied) = await RunWithAsync(runId, first, cancellationToken);
+        var (result, denied) = await RunWithAsync(runId, first, used, cancellationToken);
         if (denied is null || !credentials.CanRotate)
         {
             return result ?? Denied(runId, denied, "Check the credentials and the bucket policy.");
@@ -172,42 +176,41 @@ internal sealed class RunCoordinator(
         }
 
         Log.AccessDeniedRetry(logger, runId);
-        var (retry, deniedAgain) = await RunWithAsync(runId, second, cancellationToken);
+        var (retry, deniedAgain) = await RunWithAsync(runId, second, used, cancellationToken);
         return retry is null
             ? Denied(runId, deniedAgain, "with the old and the newly read keys from Vault. Check the keys and the bucket policy.")
             : result is null ? retry : RunResults.Merge(result, retry);
     }
 
     /// <summary>Runs the engine; when S3 refused the credentials, also returns its error code (e.g. <c>AccessDenied</c>, <c>ExpiredToken</c>).</summary>
-    private async Task<(SyncRunResult? Result, string? DeniedCode)> RunWithAsync(string runId, RunCredentials runCredentials, CancellationToken cancellationToken)
+    private async Task<(SyncRunResult? Result, string? DeniedCode)> RunWithAsync(string runId, RunCredentials runCredentials, RunDestination used, CancellationToken cancellationToken)
     {
-        var destination = destinations.Create(runCredentials.Credentials);
-        await using (destination)
+        // Kept open after the run (until its evidence is written), and replaced by the one built with re-read keys.
+        var destination = await used.ReplaceAsync(destinations.Create(runCredentials.Credentials));
+        Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
+        try
         {
-            Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
-            try
-            {
-                using var progress = progressDisplays.Create(runId);
-                var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
-                return (result, RunResults.DeniedCode(result));
-            }
-            catch (AmazonServiceException ex) when (S3Denial.CodeOf(ex) is { } code)
-            {
-                return (null, code);
-            }
+            using var progress = progressDisplays.Create(runId);
+            var result = await engine.RunAsync(new SyncRunContext(runId, destination) { Progress = progress }, cancellationToken);
+            return (result, RunResults.DeniedCode(result));
+        }
+        catch (AmazonServiceException ex) when (S3Denial.CodeOf(ex) is { } code)
+        {
+            return (null, code);
         }
     }
 
     private SyncRunResult Denied(string runId, string? code, string advice) =>
         FailedResult(runId, clock.Now, $"S3 denied access ({code ?? "AccessDenied"}) {advice}") with { ErrorCode = code };
 
-    private async Task RecordAsync(SyncRunResult result, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    private async Task RecordAsync(SyncRunResult result, DateTimeOffset startedAt, IDestination? destination, CancellationToken cancellationToken)
     {
         var nextRun = clock.NextRun;
         LogOutcome(result, nextRun);
         var previous = await history.ReadAsync(CancellationToken.None);
         var current = new RunHistory(result.RunId, startedAt, result.Status, result.Status == SyncRunStatus.Succeeded ? startedAt : previous.LastSuccessfulRunAt);
         await history.WriteAsync(current, CancellationToken.None);
+        await evidence.RecordAsync(result, destination, nextRun, cancellationToken);
         await metrics.OnRunCompletedAsync(result, current, cancellationToken);
         if (!cancellationToken.IsCancellationRequested)
         {
@@ -246,8 +249,11 @@ internal sealed class RunCoordinator(
         var bytes = Units.Bytes(t.Bytes);
         var duration = Units.Duration(result.Duration);
         var next = Units.Time(nextRun);
-        var level = nothingListed ? LogLevel.Warning : LogLevel.Information;
-        var warning = nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty;
+        var warning = string.Concat(
+            nothingListed ? "; WARNING: no source object was listed (see the warning above)" : string.Empty,
+            t.InvalidContent > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {t.InvalidContent} report(s) archived with invalid content (see the warnings above)") : string.Empty,
+            result.SchemaDrifts.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {result.SchemaDrifts.Count} report(s) with new columns (schema drift, see above)") : string.Empty);
+        var level = warning.Length > 0 ? LogLevel.Warning : LogLevel.Information;
         Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, t.OciRetries, t.S3Retries, t.ObjectRetries, next, warning);
     }
 

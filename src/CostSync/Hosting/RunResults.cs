@@ -29,11 +29,22 @@ internal static class RunResults
             a.Deleted + b.Deleted,
             a.Bytes + b.Bytes)
         {
-            SourceGone = b.SourceGone,
+            // What the first attempt archived is not copied again, so its preserved copies, gone sources and invalid reports still count.
+            SourceGone = copiedFirst.Count(o => o.SourceGone) + b.SourceGone,
+            Superseded = outcomes.Count(o => o.SupersededKey is not null),
+            InvalidContent = a.InvalidContent + b.InvalidContent,
             OciRetries = a.OciRetries + b.OciRetries,
             S3Retries = a.S3Retries + b.S3Retries,
             ObjectRetries = a.ObjectRetries + b.ObjectRetries,
         };
-        return retry with { StartedAt = first.StartedAt, Duration = first.Duration + retry.Duration, Totals = totals, Outcomes = outcomes };
+        return retry with
+        {
+            StartedAt = first.StartedAt,
+            Duration = first.Duration + retry.Duration,
+            Totals = totals,
+            Outcomes = outcomes,
+            Warnings = [.. first.Warnings.Concat(retry.Warnings).Distinct(StringComparer.Ordinal)],
+            SchemaDrifts = [.. first.SchemaDrifts, .. retry.SchemaDrifts],
+        };
     }
 }

@@ -97,4 +97,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5005, EventName = "MetricsStateFailed", Level = LogLevel.Warning, Message = "Could not update the metrics totals in the state directory: {Reason}")]
     public static partial void MetricsStateFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7101, EventName = "EvidenceArchived", Level = LogLevel.Debug, Message = "Run {RunId}: evidence written to {JsonKey} and {MarkdownKey}")]
+    public static partial void EvidenceArchived(ILogger logger, string runId, string jsonKey, string markdownKey);
+
+    [LoggerMessage(EventId = 7102, EventName = "EvidenceNotArchived", Level = LogLevel.Warning, Message = "Run {RunId}: the evidence could not be written to the archive ({Problem}); it is kept in {Folder} only")]
+    public static partial void EvidenceNotArchived(ILogger logger, string runId, string problem, string folder);
+
+    [LoggerMessage(EventId = 7103, EventName = "EvidenceNotStored", Level = LogLevel.Warning, Message = "Run {RunId}: the evidence could not be written to the state directory {Folder}: {Reason}")]
+    public static partial void EvidenceNotStored(ILogger logger, string runId, string folder, string reason);
+
+    [LoggerMessage(EventId = 7201, EventName = "VerifyProgress", Level = LogLevel.Information, Message = "Verify progress: {Done}/{Total} objects read back, {BytesText} ({RateText}/s), ETA {Eta}")]
+    public static partial void VerifyProgress(ILogger logger, int done, int total, string bytesText, string rateText, string eta);
 }

@@ -12,4 +12,8 @@ internal sealed class RunProgressFactory(LiveLine line, TimeProvider timeProvide
 
     public IRunProgress Create(string runId) =>
         line.IsAttached ? new LiveProgressReporter(line, timeProvider) : new RunProgressReporter(runId, _interval, timeProvider, logger);
+
+    /// <summary>The progress of <c>verify</c> reading the archive back.</summary>
+    public IRunProgress CreateForVerify() =>
+        line.IsAttached ? new LiveProgressReporter(line, timeProvider, "Verifying") : new RunProgressReporter(null, _interval, timeProvider, logger);
 }

@@ -110,7 +110,7 @@ public sealed partial class AwsPolicyTests
         return [.. S3OperationsInCode().SelectMany(o => ActionsByOperation[o])];
     }
 
-    /// <summary>Every S3 operation <c>src/</c> calls, from files that use the AWS S3 SDK: <c>new XxxRequest</c> and <c>.XxxAsync(</c> on IAmazonS3's methods.</summary>
+    /// <summary>Every S3 operation <c>src/</c> calls, from files that use the AWS S3 SDK: <c>new XxxRequest</c> and <c>.XxxAsync(</c> on IAmazonS3's methods, and PutObjectRetention where a write sets a retain-until date.</summary>
     private static HashSet<string> S3OperationsInCode()
     {
         var sdk = typeof(IAmazonS3).Assembly;
@@ -128,6 +128,12 @@ public sealed partial class AwsPolicyTests
 
             operations.UnionWith(RequestType().Matches(code).Select(m => m.Groups[1].Value).Where(name => sdk.GetType($"Amazon.S3.Model.{name}Request") is not null));
             operations.UnionWith(AsyncCall().Matches(code).Select(m => m.Groups[1].Value).Where(name => methods.Contains(name + "Async")));
+
+            // A write that sets Object Lock retention (x-amz-object-lock-*) is authorized as s3:PutObjectRetention too.
+            if (RetentionOnWrite().IsMatch(code))
+            {
+                operations.Add("PutObjectRetention");
+            }
         }
 
         return operations;
@@ -167,4 +173,7 @@ public sealed partial class AwsPolicyTests
 
     [GeneratedRegex(@"\.([A-Z]\w*)Async\(")]
     private static partial Regex AsyncCall();
+
+    [GeneratedRegex(@"\.ObjectLockRetainUntilDate\s*=")]
+    private static partial Regex RetentionOnWrite();
 }

@@ -19,6 +19,7 @@ public sealed class CloudInitTests : IDisposable
     private const string AccessKeySecretId = "ocid1.vaultsecret.oc1.eu-frankfurt-1.amaaaaaaaccesskey";
     private const string SecretKeySecretId = "ocid1.vaultsecret.oc1.eu-frankfurt-1.amaaaaaasecretkey";
     private const string TopicId = "ocid1.onstopic.oc1.eu-frankfurt-1.amaaaaaatopic";
+    private const string MetricsCompartmentId = "ocid1.compartment.oc1..amaaaaaacostsync";
     private static readonly string CloudInitDirectory = Path.Combine(TofuStack.Deploy, "cloud-init");
     private readonly TempDirectory _directory = new();
 
@@ -34,6 +35,8 @@ public sealed class CloudInitTests : IDisposable
         ["secret_key_secret_id"] = SecretKeySecretId,
         ["topic_id"] = TopicId,
         ["schedule_cron"] = "0 */6 * * *",
+        ["metrics_compartment_id"] = MetricsCompartmentId,
+        ["metrics_namespace"] = "costsync",
     };
 
     [Fact]
@@ -138,6 +141,9 @@ public sealed class CloudInitTests : IDisposable
         var credentials = host.Services.GetRequiredService<IOptions<CredentialsOptions>>().Value;
         Assert.Equal((CredentialsSource.OciVault, AccessKeySecretId, SecretKeySecretId), (credentials.Source, credentials.AccessKeySecretId, credentials.SecretKeySecretId));
         Assert.Equal(TopicId, host.Services.GetRequiredService<IOptions<AlertOptions>>().Value.TopicId);
+        // the deployed daemon posts the metrics deploy/tofu's dead-man's switch watches
+        var monitoring = host.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.OciMonitoring;
+        Assert.Equal((MetricsCompartmentId, "costsync"), (monitoring.CompartmentId, monitoring.Namespace));
     }
 
     [Fact]

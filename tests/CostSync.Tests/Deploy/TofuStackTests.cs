@@ -24,9 +24,11 @@ public sealed class TofuStackTests
                 "allow dynamic-group ${local.dynamic_group} to read secret-bundles in compartment id ${local.compartment_id} where any {target.secret.id = '${oci_vault_secret.aws_access_key_id.id}', target.secret.id = '${oci_vault_secret.aws_secret_access_key.id}'}",
                 "allow dynamic-group ${local.dynamic_group} to use ons-topics in compartment id ${local.compartment_id}",
                 "allow dynamic-group ${local.dynamic_group} to read objects in compartment id ${local.compartment_id} where target.bucket.name = '${oci_objectstorage_bucket.artifacts.name}'",
+                "allow dynamic-group ${local.dynamic_group} to use metrics in compartment id ${local.compartment_id} where target.metrics.namespace = '${local.metrics_namespace}'",
             ],
             statements);
         Assert.Equal(UsageReportTenancy, module.Local("usage_report_tenancy").GetValue<string>());
+        Assert.Equal(CostSync.Configuration.CostSyncDefaults.MetricsNamespace, module.Local("metrics_namespace").GetValue<string>());
         Assert.Equal("${oci_identity_dynamic_group.costsync.name}", module.Local("dynamic_group").GetValue<string>());
         var policy = module.Resource("oci_identity_policy", "costsync");
         Assert.Equal("${local.policy_statements}", policy.Text("statements"));
@@ -156,7 +158,8 @@ public sealed class TofuStackTests
     {
         var outputs = (await LoadAsync()).Outputs;
 
-        Assert.Equal(["artifact", "bastion_session_command", "check_service", "instance_id", "instance_private_ip", "set_aws_keys", "topic_id", "upgrade_command"], outputs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["artifact", "bastion_session_command", "check_service", "dead_man_alarm_id", "instance_id", "instance_private_ip", "set_aws_keys", "topic_id", "upgrade_command"], outputs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("${oci_monitoring_alarm.dead_man.id}", outputs["dead_man_alarm_id"]["value"]!.GetValue<string>());
         var setKeys = outputs["set_aws_keys"]["value"]!.GetValue<string>();
         Assert.Contains("oci vault secret update-base64 --region ${var.region} --secret-id ${oci_vault_secret.aws_access_key_id.id}", setKeys, StringComparison.Ordinal);
         Assert.Contains("--secret-id ${oci_vault_secret.aws_secret_access_key.id}", setKeys, StringComparison.Ordinal);
@@ -164,6 +167,44 @@ public sealed class TofuStackTests
         Assert.Contains("journalctl -u costsync -f", outputs["check_service"]["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("costsync-upgrade --rollback", outputs["upgrade_command"]["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.All(outputs.Values, o => Assert.False(string.IsNullOrWhiteSpace(o["description"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Alarm_DeadMansSwitch_FiresOnTheAlertTopicWhenMetricsStopOrRunsKeepFailing()
+    {
+        var module = await LoadAsync();
+
+        var alarm = module.Resource("oci_monitoring_alarm", "dead_man");
+        Assert.Equal("${oci_ons_notification_topic.alerts.id}", alarm.Body["destinations"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal("${local.metrics_namespace}", alarm.Text("namespace"));
+        Assert.Equal("${local.compartment_id}", alarm.Text("metric_compartment_id"));
+        Assert.True(alarm.Body["is_enabled"]!.GetValue<bool>());
+        // absence: nothing posted in the window (VM stopped, service dead or disabled)
+        Assert.Equal("last_run_status[${local.dead_man_window}].groupBy(host).absent(72h)", alarm.Text("query"));
+        // and every run in the window failed or partially failed (0 = succeeded, see RunMetrics.StatusCode)
+        var failing = alarm.Block("overrides");
+        Assert.Equal("last_run_status[${local.dead_man_window}].groupBy(host).min() > 0", failing["query"]!.GetValue<string>());
+        Assert.Equal("${var.dead_man_alarm_hours}h", module.Local("dead_man_window").GetValue<string>());
+        var precondition = alarm.Block("lifecycle")["precondition"]!.AsArray().Single()!;
+        Assert.Contains("var.dead_man_alarm_hours >= 2 * coalesce(local.schedule_every_hours, 0)", precondition["condition"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Variables_DeadManAlarmHours_DefaultsToTwoScheduleIntervalsWithinOciLimits()
+    {
+        var module = await LoadAsync();
+
+        var hours = module.Variables["dead_man_alarm_hours"];
+        Assert.Equal(12, hours["default"]!.GetValue<int>());
+        Assert.Equal("0 */6 * * *", module.Variables["schedule_cron"]["default"]!.GetValue<string>());
+        var condition = hours["validation"]!.AsArray().Single()!["condition"]!.GetValue<string>();
+        Assert.Contains("var.dead_man_alarm_hours >= 1 && var.dead_man_alarm_hours <= 24", condition, StringComparison.Ordinal);
+        // the schedule check reads the hours of "<minute> */N * * *" schedules, and only of those (HCL's `\\` is one `\`)
+        var hcl = Regex.Match(module.Local("schedule_every_hours").GetValue<string>(), """regex\("(?<pattern>.*)", var\.schedule_cron\)""").Groups["pattern"].Value;
+        var everyHours = hcl.Replace(@"\\", @"\", StringComparison.Ordinal);
+        Assert.Equal("6", Regex.Match("0 */6 * * *", everyHours).Groups[1].Value);
+        Assert.Equal("4", Regex.Match("15 */4 * * *", everyHours).Groups[1].Value);
+        Assert.DoesNotMatch(everyHours, "0 3 * * *");
     }
 
     private static async Task<HclModule> LoadAsync() => await HclModule.LoadAsync(TofuStack.Directory, TestContext.Current.CancellationToken);

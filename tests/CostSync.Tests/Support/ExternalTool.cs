@@ -13,7 +13,7 @@ internal static class ExternalTool
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Path.Combine(d, program))
             .FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"These tests need `{program}`, which is not installed. Install it with: {install}");
+        ?? throw new InvalidOperationException($"These tests need `{program}`, which is not installed. Install it with: {install} (or run ./test.sh, which installs everything the tests need).");
 
     public static async Task<ToolResult> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {

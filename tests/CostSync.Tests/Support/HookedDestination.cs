@@ -18,6 +18,9 @@ public sealed class HookedDestination(IDestination inner) : IDestination
     /// <summary>Makes <see cref="CopyObjectAsync"/> throw (nothing copied) for destination keys it returns an exception for.</summary>
     public Func<string, Exception?>? FailCopy { get; set; }
 
+    /// <summary>Makes <see cref="OpenReadAsync"/> throw for keys it returns an exception for (e.g. an object in an archive storage class).</summary>
+    public Func<string, Exception?>? FailRead { get; set; }
+
     /// <summary>What <see cref="IsVersioningEnabledAsync"/> answers; the inner destination's answer when null.</summary>
     public bool? Versioned { get; set; }
 
@@ -49,7 +52,8 @@ public sealed class HookedDestination(IDestination inner) : IDestination
     public async Task<DestinationObjectDetails?> HeadObjectAsync(string key, CancellationToken cancellationToken) =>
         await inner.HeadObjectAsync(key, cancellationToken) is { } d ? d with { ETag = Rewrite(d.ETag) } : null;
 
-    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) =>
+        FailRead?.Invoke(key) is { } failure ? Task.FromException<Stream?>(failure) : inner.OpenReadAsync(key, cancellationToken);
 
     public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {

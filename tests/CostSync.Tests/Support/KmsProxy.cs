@@ -8,7 +8,7 @@ namespace CostSync.Tests.Support;
 
 /// <summary>
 /// <c>tests/servers/kmsproxy.js</c> in front of the shared Swift, on a free port: a destination that answers like an AWS bucket
-/// with default SSE-KMS (ETags that are not MD5s, SSE-KMS headers). Stops exactly the process it started.
+/// with default SSE-KMS (ETags that are not MD5s, SSE-KMS headers), and, on demand, a bucket's encryption and Object Lock settings. Stops exactly the process it started.
 /// </summary>
 public sealed class KmsProxy : IAsyncDisposable
 {
@@ -40,6 +40,18 @@ public sealed class KmsProxy : IAsyncDisposable
 
         /// <summary>GetBucketEncryption answers 403 AccessDenied.</summary>
         BucketEncryptionDenied = 8,
+
+        /// <summary>GetObjectLockConfiguration answers Object Lock enabled, without a default retention.</summary>
+        ObjectLock = 16,
+
+        /// <summary>GetObjectLockConfiguration answers Object Lock enabled with a default retention of GOVERNANCE for 30 days.</summary>
+        ObjectLockDefault = 32,
+
+        /// <summary>GetObjectLockConfiguration answers 404 ObjectLockConfigurationNotFoundError, as AWS does for a bucket without Object Lock.</summary>
+        ObjectLockMissing = 64,
+
+        /// <summary>GetObjectLockConfiguration answers 403 AccessDenied.</summary>
+        ObjectLockDenied = 128,
     }
 
     public Uri ServiceUrl { get; }
@@ -71,6 +83,14 @@ public sealed class KmsProxy : IAsyncDisposable
         if (mode.HasFlag(Mode.BucketEncryptionDenied))
         {
             start.ArgumentList.Add("--bucket-encryption-denied");
+        }
+
+        foreach (var (flag, argument) in new[] { (Mode.ObjectLock, "--object-lock"), (Mode.ObjectLockDefault, "--object-lock-default"), (Mode.ObjectLockMissing, "--object-lock-missing"), (Mode.ObjectLockDenied, "--object-lock-denied") })
+        {
+            if (mode.HasFlag(flag))
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; Node 20 must be on PATH.");

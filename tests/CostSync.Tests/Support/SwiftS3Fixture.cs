@@ -36,7 +36,8 @@ public sealed class SwiftS3Fixture : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 "The S3 tests need OpenStack Swift with s3api and memcached, which are not installed. Install them with: " +
-                "sudo apt-get install -y --no-install-recommends swift swift-proxy swift-account swift-container swift-object memcached");
+                "sudo apt-get install -y --no-install-recommends swift swift-proxy swift-account swift-container swift-object memcached " +
+                "(or run ./test.sh, which installs everything the tests need).");
         }
 
         _startedIn = Path.Combine(Path.GetTempPath(), "costsync-swift-" + Guid.NewGuid().ToString("N")[..8]);

@@ -1,5 +1,6 @@
 using CostSync.Sync;
 using CostSync.Sync.Destinations.FileSystem;
+using CostSync.Sync.Integrity;
 using CostSync.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -198,6 +199,45 @@ public sealed class SyncEngineTests : IAsyncLifetime
             var details = await sut.HeadObjectAsync(o.Name, Ct);
             Assert.Equal(o.Crc32c, details!.Metadata["costsync-source-crc32c"]);
         }
+    }
+
+    [Theory]
+    // single part with MD5 and CRC-32C, without OCI's CRC-32C, a multipart-uploaded source in one PUT, and copied as multipart
+    [InlineData(5000, null, true, VerificationChecks.OciMd5 | VerificationChecks.OciCrc32c)]
+    [InlineData(5000, null, false, VerificationChecks.OciMd5)]
+    [InlineData(300_000, 2, true, VerificationChecks.OciCrc32c)]
+    [InlineData(13 * MiB, 3, true, VerificationChecks.OciCrc32c)]
+    public async Task Run_Copy_OutcomeNamesTheChecksThatVouchedForTheBytes(int size, int? multipartParts, bool ociCrc32c, VerificationChecks fromOci)
+    {
+        var o = _harness.Source.Put("FOCUS Reports/2026/11/24/f.csv.gz", size, multipartParts: multipartParts, crc32c: ociCrc32c);
+        await using var sut = CreateDestination();
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        var copy = Assert.Single(result.Outcomes).Copy;
+        Assert.NotNull(copy);
+        // The folder checks Content-MD5 and CRC-32C like S3 and answers with the MD5 ETag and the full-object CRC-32C.
+        Assert.Equal(fromOci | VerificationChecks.DestinationContentMd5 | VerificationChecks.DestinationETag | VerificationChecks.DestinationFullObjectCrc32c, copy.Checks);
+        Assert.Equal((o.Name, (long)size, o.Md5), (copy.Key, copy.Size, copy.SourceMd5));
+        Assert.Equal((await sut.HeadObjectAsync(o.Name, Ct))!.ETag, copy.ETag);
+        Assert.Equal(Assert.Single(await LedgerContents.EntriesAsync(sut, string.Empty, Ct)).SourceCrc32c, copy.SourceCrc32c);
+    }
+
+    [Fact]
+    public async Task Run_ReportChangedInPlace_CountsTheSupersededCopyAndNamesIt()
+    {
+        _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 5000, seed: 1);
+        await using var sut = CreateDestination();
+        await _harness.RunAsync(sut, Ct);
+        _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 6000, seed: 2);
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal((1, 1), (result.Totals.Changed, result.Totals.Superseded));
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.StartsWith(".costsync/superseded/reports/cost-csv/0001-00001.csv.gz/", outcome.SupersededKey, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_root, outcome.SupersededKey!)));
+        Assert.Equal(6000, outcome.Copy!.Size);
     }
 
     [Fact]

@@ -13,15 +13,17 @@ internal sealed class S3Destination : IDestination
     private static readonly ByteRange WholeObject = new("bytes=0-");
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _versioningLock = new();
     private Task<bool>? _versioning;
 
-    public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient)
+    public S3Destination(IAmazonS3 client, string bucket, DestinationOptions options, bool ownsClient, TimeProvider? timeProvider = null)
     {
         _client = client;
         Bucket = bucket;
         Options = options;
         _ownsClient = ownsClient;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     public string Bucket { get; }
@@ -34,6 +36,9 @@ internal sealed class S3Destination : IDestination
     public bool SendsCrc32c => S3Checksums.Mode(Options) == DestinationChecksum.Crc32c;
 
     internal IAmazonS3 Client => _client;
+
+    /// <summary>The time a write starts, from which Object Lock's retain-until date is counted.</summary>
+    internal DateTimeOffset Now => _timeProvider.GetUtcNow();
 
     /// <summary>Objects larger than this are copied part by part (S3 copies at most 5 GB in one CopyObject). <value>Default: 5 GB.</value></summary>
     internal long MaxSingleCopyBytes { get; init; } = 5_000_000_000;
@@ -99,6 +104,7 @@ internal sealed class S3Destination : IDestination
 
     public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new PutObjectRequest
         {
             BucketName = Bucket,
@@ -115,6 +121,7 @@ internal sealed class S3Destination : IDestination
         }
 
         S3WriteSettings.Apply(request, Options, kind);
+        S3ObjectLock.Apply(request, Options, Now);
         foreach (var (name, value) in metadata)
         {
             request.Metadata.Add(name, value);
@@ -135,10 +142,19 @@ internal sealed class S3Destination : IDestination
         }
     }
 
-    public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    public Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken) =>
+        BeginMultipartUploadAsync(key, metadata, WriteKind.Report, cancellationToken);
+
+    public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key };
         S3WriteSettings.Apply(request, Options);
+        if (kind != WriteKind.Probe)
+        {
+            S3ObjectLock.Apply(request, Options, Now);
+        }
+
         if (SendsCrc32c)
         {
             request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32C;
@@ -193,8 +209,11 @@ internal sealed class S3Destination : IDestination
         return versioning.WaitAsync(cancellationToken);
     }
 
-    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) =>
-        S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken)
+    {
+        S3Keys.EnsureFits(destinationKey, Options);
+        return S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    }
 
     public ValueTask DisposeAsync()
     {

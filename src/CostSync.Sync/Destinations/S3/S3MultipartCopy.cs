@@ -16,6 +16,7 @@ internal static class S3MultipartCopy
         var head = await client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = destination.Bucket, Key = sourceKey, EtagToMatch = S3Destination.Quote(sourceETag) }, cancellationToken);
         var initiate = new InitiateMultipartUploadRequest { BucketName = destination.Bucket, Key = destinationKey, ContentType = head.Headers.ContentType };
         S3WriteSettings.Apply(initiate, destination.Options);
+        S3ObjectLock.Apply(initiate, destination.Options, destination.Now);
         foreach (var name in head.Metadata.Keys)
         {
             initiate.Metadata.Add(name, head.Metadata[name]);

@@ -7,7 +7,7 @@ namespace CostSync.Sync.Destinations.S3;
 
 /// <summary>
 /// A copy inside the bucket, only of the expected version: CopyObject (or <see cref="S3MultipartCopy"/> above 5 GB) with
-/// <c>x-amz-copy-source-if-match</c>, user metadata kept, encryption and storage class as configured.
+/// <c>x-amz-copy-source-if-match</c>, user metadata kept, encryption, storage class and Object Lock retention as configured.
 /// </summary>
 internal static class S3ServerSideCopy
 {
@@ -59,6 +59,7 @@ internal static class S3ServerSideCopy
             MetadataDirective = S3MetadataDirective.COPY,
         };
         S3WriteSettings.Apply(request, destination.Options);
+        S3ObjectLock.Apply(request, destination.Options, destination.Now);
         var r = await destination.Client.CopyObjectAsync(request, cancellationToken);
         return new DestinationWriteResult(S3Destination.Unquote(r.ETag), r.VersionId);
     }

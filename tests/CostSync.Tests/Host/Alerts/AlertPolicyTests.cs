@@ -123,4 +123,29 @@ public sealed class AlertPolicyTests
     [Fact]
     public void Decide_FailedRunThatListedNothing_IsAFailureNotNothingListed() =>
         Assert.Equal([AlertKind.Failure], AlertPolicy.Decide(AlertState.Initial, Results.Failed(), T0, RepeatEvery, StaleAfter).Alerts);
+
+    [Fact]
+    public void Decide_SuccessfulRunWithContentFindings_AlertsContentAndIsNoFailure()
+    {
+        var decision = AlertPolicy.Decide(AlertState.Initial, Results.WithContentFindings(), T0, RepeatEvery, StaleAfter);
+
+        Assert.Equal([AlertKind.Content], decision.Alerts);
+        Assert.Null(decision.State.FailureSince);
+    }
+
+    [Fact]
+    public void Decide_ContentFindingsInConsecutiveRuns_AlertEachRunBecauseEachRunFindsNewReports()
+    {
+        var state = AlertPolicy.Decide(AlertState.Initial, Results.WithContentFindings(), T0, RepeatEvery, StaleAfter).State;
+
+        var decision = AlertPolicy.Decide(state, Results.WithContentFindings(), T0.AddHours(6), RepeatEvery, StaleAfter);
+
+        Assert.Equal([AlertKind.Content], decision.Alerts);
+    }
+
+    [Fact]
+    public void Decide_CleanRun_SendsNoContentAlert()
+    {
+        Assert.Empty(AlertPolicy.Decide(AlertState.Initial, Results.Succeeded(), T0, RepeatEvery, StaleAfter).Alerts);
+    }
 }

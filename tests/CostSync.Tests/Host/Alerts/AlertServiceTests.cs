@@ -59,6 +59,19 @@ public sealed class AlertServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task OnRunCompleted_ContentFindings_OneMessageNamingEachReportAndDrift()
+    {
+        await CreateSut().OnRunCompletedAsync(Results.WithContentFindings(), null, TestContext.Current.CancellationToken);
+
+        var message = Assert.Single(_notifications.Messages);
+        Assert.Equal($"CostSync on {Environment.MachineName}: 1 report(s) with invalid content, 1 report(s) with new columns", message.Title);
+        Assert.Contains("- reports/ok-0.csv.gz: not a gzip stream: it looks like uncompressed text", message.Body, StringComparison.Ordinal);
+        Assert.Contains("- Schema drift in FOCUS reports: reports/ok-1.csv.gz has 1 new column ('oci_New')", message.Body, StringComparison.Ordinal);
+        Assert.Contains("status Succeeded", message.Body, StringComparison.Ordinal);
+        Assert.Contains("1 with invalid content", message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnRunCompleted_StaleSource_SendsFreshnessAlert()
     {
         await CreateSut().OnRunCompletedAsync(Results.Succeeded(Results.Start.AddDays(-2)), null, TestContext.Current.CancellationToken);

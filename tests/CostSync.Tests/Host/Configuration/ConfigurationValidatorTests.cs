@@ -57,6 +57,8 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Transfer:StallTimeout", "00:00:00", "must be between 1 second and 1 hour")]
     [InlineData("CostSync:Transfer:RetryDelay", "-00:00:01", "must be between 0 and 10 minutes")]
     [InlineData("CostSync:Destination:Checksum", "Sha256", "is not one of Crc32c, Md5Only")]
+    [InlineData("CostSync:Validation:Mode", "Strict", "is not one of Off, Header, Full")]
+    [InlineData("CostSync:Validation:Mode", "2", "is not one of Off, Header, Full")]
     [InlineData("CostSync:Logging:RetainedFileCount", "0", "must be at least 1")]
     // metrics
     [InlineData("CostSync:Metrics:TextfilePath", "/var/lib/costsync/metrics/costsync.txt", "must end in `.prom`")]
@@ -76,6 +78,41 @@ public sealed class ConfigurationValidatorTests : IDisposable
         Assert.StartsWith($"`{key}` = `{value}` ", problem, StringComparison.Ordinal);
         Assert.Contains(rule, problem, StringComparison.Ordinal);
         Assert.Contains("Example: `", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // an unknown mode
+    [InlineData("Locked", "365", "`CostSync:Destination:ObjectLock:Mode` = `Locked` is not one of Governance, Compliance")]
+    // retention S3 cannot hold, or none
+    [InlineData("Compliance", "0", "`CostSync:Destination:ObjectLock:RetainDays` = `0` must be between 1 and 36500 days (100 years). Example: `2557 (7 years)`.")]
+    [InlineData("Governance", "36501", "`CostSync:Destination:ObjectLock:RetainDays` = `36501` must be between 1 and 36500 days")]
+    [InlineData("Compliance", "seven years", "`CostSync:Destination:ObjectLock:RetainDays` = `seven years` is not a whole number")]
+    // one without the other
+    [InlineData("Compliance", null, "`CostSync:Destination:ObjectLock:RetainDays` is not set; it is required when `CostSync:Destination:ObjectLock:Mode` is set")]
+    [InlineData(null, "2557", "`CostSync:Destination:ObjectLock:Mode` is not set; it is required when `CostSync:Destination:ObjectLock:RetainDays` is set (`Governance` or `Compliance`)")]
+    public void Validate_ObjectLock_BothValuesOrNeitherWithinS3sLimits(string? mode, string? days, string problem)
+    {
+        var settings = TestSettings.Valid(_state.Path).With("CostSync:Destination:ObjectLock:Mode", mode).With("CostSync:Destination:ObjectLock:RetainDays", days);
+
+        Assert.StartsWith(problem, Assert.Single(Validate(settings)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Governance", "1")]
+    [InlineData("compliance", "36500")]
+    public void Validate_ObjectLockWithinLimits_HasNoProblems(string mode, string days) =>
+        Assert.Empty(Validate(TestSettings.Valid(_state.Path).With("CostSync:Destination:ObjectLock:Mode", mode).With("CostSync:Destination:ObjectLock:RetainDays", days)));
+
+    [Fact]
+    public void Validate_ObjectLockOnADirectory_IsRefused()
+    {
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Destination:Kind", "Directory").With("CostSync:Destination:Path", _state.Path)
+            .With("CostSync:Destination:ObjectLock:Mode", "Compliance").With("CostSync:Destination:ObjectLock:RetainDays", "2557");
+
+        var problem = Assert.Single(Validate(settings));
+
+        Assert.StartsWith("`CostSync:Destination:ObjectLock:Mode` = `Compliance` applies only to Kind = S3 (a Directory destination cannot lock its files)", problem, StringComparison.Ordinal);
     }
 
     [Fact]

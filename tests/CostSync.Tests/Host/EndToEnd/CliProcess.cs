@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CostSync.Tests.Support;
+using Xunit;
 
 namespace CostSync.Tests.Host.EndToEnd;
 
@@ -108,6 +109,8 @@ internal sealed class CliProcess : IDisposable
         {
             _process.Kill(entireProcessTree: true);
         }
+
+        SecretHygiene.SecretWitness.Suite.Saw($"output of a CostSync process in {TestContext.Current.Test?.TestDisplayName}", Output);
 
         _process.Dispose();
     }

@@ -29,7 +29,7 @@ public sealed class FreshnessAlertEndToEndTests(SwiftS3Fixture swift) : IAsyncLi
     {
         var ct = TestContext.Current.CancellationToken;
         var created = ThreeDaysAgo();
-        _cli.Emulator.Objects.Put(OldReport, "old report"u8.ToArray(), created: created);
+        _cli.Emulator.Objects.Put(OldReport, ReportBytes.Cost(), created: created);
 
         var first = await _cli.RunAsync(["--once"], ct);
         var second = await _cli.RunAsync(["--once"], ct);
@@ -50,9 +50,9 @@ public sealed class FreshnessAlertEndToEndTests(SwiftS3Fixture swift) : IAsyncLi
     public async Task Once_FreshReportAfterStaleAlert_ClearsSilentlySoTheNextStalenessAlertsAtOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        _cli.Emulator.Objects.Put(OldReport, "old report"u8.ToArray(), created: ThreeDaysAgo());
+        _cli.Emulator.Objects.Put(OldReport, ReportBytes.Cost(), created: ThreeDaysAgo());
         var stale = await _cli.RunAsync(["--once"], ct);
-        _cli.Emulator.Objects.Put(FreshReport, "fresh report"u8.ToArray(), created: TimeProvider.System.GetUtcNow().AddHours(-1));
+        _cli.Emulator.Objects.Put(FreshReport, ReportBytes.Cost(seed: 2), created: TimeProvider.System.GetUtcNow().AddHours(-1));
 
         var fresh = await _cli.RunAsync(["--once"], ct);
         var afterFresh = _cli.Emulator.Notifications.Messages.Count;

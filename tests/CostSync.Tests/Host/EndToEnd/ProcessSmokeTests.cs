@@ -24,6 +24,19 @@ public sealed class ProcessSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_UnknownOption_ExitsTwoWithTheReasonAndTheUsageLine()
+    {
+        using var process = Start("doctor", "--prefix", "reports/");
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("`--prefix` applies to `list` and `verify`. Usage: CostSync doctor [--json] [--send-test-alert] [--config <FILE>]", await stderr, StringComparison.Ordinal);
+        Assert.Empty(await stdout);
+    }
+
+    [Fact]
     public async Task Process_UnknownKeyInEnvironment_ExitsTwoNamingTheVariableAndTheClosestKey()
     {
         var environment = new Dictionary<string, string> { ["CostSync__Destination__Prefx"] = "oci" };

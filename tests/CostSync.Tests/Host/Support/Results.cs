@@ -1,4 +1,6 @@
 using CostSync.Sync;
+using CostSync.Sync.Configuration;
+using CostSync.Sync.Validation;
 
 namespace CostSync.Tests.Host.Support;
 
@@ -16,6 +18,21 @@ internal static class Results
         new("run-partial", SyncRunStatus.PartiallyFailed, Start, TimeSpan.FromMinutes(2), new SyncTotals(listed, listed - failed - 1, 1, 0, failed, 0, 1000),
             [.. Enumerable.Range(0, failed).Select(i => new ObjectOutcome($"FOCUS Reports/2026/11/24/f{i}.csv.gz", PlannedAction.CopyNew, false, 0, $"read timed out ({i})"))],
             newest ?? Start, null);
+
+    /// <summary>A successful run that archived one report with invalid content and one with new columns.</summary>
+    public static SyncRunResult WithContentFindings()
+    {
+        var ok = Succeeded(copied: 2);
+        var invalid = ok.Outcomes[0] with { Content = new ContentCheck(ValidationMode.Header, null, "not a gzip stream: it looks like uncompressed text") };
+        var drift = new SchemaDrift(ReportFamily.Focus, "reports/ok-1.csv.gz", "reports/old.csv.gz", "aaaa", "bbbb", ["oci_New"], [], "Schema drift in FOCUS reports: reports/ok-1.csv.gz has 1 new column ('oci_New'), compared with the previous report reports/old.csv.gz; loaders that read these reports by column name or position may need a change.");
+        return ok with
+        {
+            Totals = ok.Totals with { InvalidContent = 1 },
+            Outcomes = [invalid, ok.Outcomes[1]],
+            SchemaDrifts = [drift],
+            Warnings = [drift.Message],
+        };
+    }
 
     public static SyncRunResult NothingListed() =>
         new("run-empty", SyncRunStatus.Succeeded, Start, TimeSpan.FromSeconds(2), new SyncTotals(0, 0, 0, 0, 0, 0, 0), [], null, null);

@@ -37,6 +37,32 @@ public sealed partial class LiveProgressReporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Text_Verifying_NamesTheActivity()
+    {
+        var text = LiveProgressReporter.Text(new SyncProgress(1, 4, 1024, 4096, TimeSpan.FromSeconds(1)), "Verifying");
+
+        Assert.StartsWith("Verifying: 1/4 objects, 1.0 KiB of 4.0 KiB (25%)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_InsidePseudoTerminal_DrawsTheVerifyingLineAndErasesItBeforeTheResult()
+    {
+        var (archived, archiveOutput) = await RunAsync(underPseudoTerminal: false);
+        Assert.True(archived == 0, archiveOutput);
+
+        var (exitCode, transcript) = await RunAsync(underPseudoTerminal: true, "verify");
+
+        Assert.True(exitCode == 0, transcript);
+        var draws = VerifyLineDraw().Matches(transcript);
+        Assert.NotEmpty(draws);
+        var last = draws[^1];
+        Assert.Equal(last.Groups["total"].Value, last.Groups["done"].Value);
+        var result = transcript.IndexOf("Result: OK", last.Index + last.Length, StringComparison.Ordinal);
+        Assert.True(result > 0, transcript);
+        Assert.Contains("\r\u001b[K", transcript[(last.Index + last.Length)..result], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Once_InsidePseudoTerminal_DrawsTheLineInPlaceAndErasesItBeforeTheSummary()
     {
         var (exitCode, transcript) = await RunAsync(underPseudoTerminal: true);
@@ -65,13 +91,13 @@ public sealed partial class LiveProgressReporterTests : IAsyncLifetime
         Assert.DoesNotContain("Copying: ", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(bool underPseudoTerminal)
+    private async Task<(int ExitCode, string Output)> RunAsync(bool underPseudoTerminal, string command = "--once")
     {
         var ct = TestContext.Current.CancellationToken;
         var dll = CostSyncBuildOutput.Assembly;
         var info = underPseudoTerminal
-            ? new ProcessStartInfo("script", ["-qfec", $"dotnet '{dll}' --once", "/dev/null"])
-            : new ProcessStartInfo("dotnet", [dll, "--once"]);
+            ? new ProcessStartInfo("script", ["-qfec", $"dotnet '{dll}' {command}", "/dev/null"])
+            : new ProcessStartInfo("dotnet", [dll, command]);
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.RedirectStandardInput = underPseudoTerminal;
@@ -101,4 +127,7 @@ public sealed partial class LiveProgressReporterTests : IAsyncLifetime
 
     [GeneratedRegex(@"\rCopying: (?<done>\d+)/(?<total>\d+) objects, [^\r\n]* of [^\r\n]*, [^\r\n]*/s, ETA [^\r\n\u001b]*\u001b\[K")]
     private static partial Regex LiveLineDraw();
+
+    [GeneratedRegex(@"\rVerifying: (?<done>\d+)/(?<total>\d+) objects, [^\r\n]* of [^\r\n]*, [^\r\n]*/s, ETA [^\r\n\u001b]*\u001b\[K")]
+    private static partial Regex VerifyLineDraw();
 }

@@ -61,10 +61,22 @@ public sealed class BlingTreeGeneratorTests
     [Fact]
     public void Generate_CostReports_HaveIncreasingNumbersAndCreationTimes()
     {
-        EmulatorObject[] reports = Generate(BlingTreeOptions.Default).All.Where(o => o.Name.EndsWith("-00001.csv.gz", StringComparison.Ordinal)).ToArray();
+        EmulatorObject[] reports = Generate(BlingTreeOptions.Default).All.Where(o => o.Name.StartsWith("reports/cost-csv/", StringComparison.Ordinal) && o.Name.EndsWith("-00001.csv.gz", StringComparison.Ordinal)).ToArray();
 
         Assert.Equal(reports.OrderBy(o => o.TimeCreated).Select(o => o.Name), reports.Select(o => o.Name));
         Assert.StartsWith("lineItem/referenceNo,lineItem/tenantId,", Gunzip(reports[0].Content.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_Default_EveryReportPassesFullValidation()
+    {
+        foreach (EmulatorObject item in Generate(BlingTreeOptions.Default).All.Where(o => o.Name.EndsWith(".csv.gz", StringComparison.Ordinal)))
+        {
+            var validator = new CostSync.Sync.Validation.ReportValidator(CostSync.Sync.Configuration.ValidationMode.Full);
+            validator.Append(item.Content);
+            var check = validator.Complete();
+            Assert.True(check.IsValid, $"{item.Name}: {check.Problem}");
+        }
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations.S3;
+using CostSync.Sync.Integrity;
 using CostSync.Tests.Support;
 using Xunit;
 
@@ -135,6 +136,11 @@ public sealed class KmsBucketTests(SwiftS3Fixture swift) : IAsyncLifetime
         using var client = swift.CreateClient();
         var head = await client.GetObjectMetadataAsync(bucket, big.Name, Ct);
         Assert.Equal(big.Crc32c, head.Metadata["x-amz-meta-costsync-source-crc32c"]);
+
+        // The evidence: S3's full-object CRC-32C vouched for both; under SSE-KMS the ETag is no MD5, so it vouched for neither.
+        var checks = result.Outcomes.ToDictionary(o => o.Name, o => o.Copy!.Checks, StringComparer.Ordinal);
+        Assert.Equal(VerificationChecks.OciMd5 | VerificationChecks.OciCrc32c | VerificationChecks.DestinationContentMd5 | VerificationChecks.DestinationFullObjectCrc32c, checks[small.Name]);
+        Assert.Equal(VerificationChecks.OciCrc32c | VerificationChecks.DestinationContentMd5 | VerificationChecks.DestinationFullObjectCrc32c, checks[big.Name]);
     }
 
     [Fact]

@@ -56,6 +56,11 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
             problems.Add(ConfigProblem.Invalid($"{Section}:ServerSideEncryption", sse, "must be empty, `AES256` or `aws:kms`", "AES256"));
         }
 
+        if (options.MaxRetryAttempts is < 0 or > 20)
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:MaxRetryAttempts", options.MaxRetryAttempts, "must be between 0 and 20", "4"));
+        }
+
         if (options.AbortIncompleteUploadsAfter <= TimeSpan.Zero)
         {
             problems.Add(ConfigProblem.Invalid($"{Section}:AbortIncompleteUploadsAfter", options.AbortIncompleteUploadsAfter, "must be positive", "1.00:00:00"));

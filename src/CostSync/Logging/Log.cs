@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1010, EventName = "RunStarting", Level = LogLevel.Information, Message = "Run {RunId} starting: {Source} to {Destination}")]
     public static partial void RunStarting(ILogger logger, string runId, string source, string destination);
 
-    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {SourceGone} gone from the source; {BytesText} in {DurationText}; next run {NextRun}{Warning}")]
-    public static partial void RunSummary(ILogger logger, LogLevel level, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, int sourceGone, string bytesText, string durationText, string nextRun, string warning);
+    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {SourceGone} gone from the source; {BytesText} in {DurationText}; retried {OciRetries} OCI calls, {S3Retries} S3 calls, {ObjectRetries} objects; next run {NextRun}{Warning}")]
+    public static partial void RunSummary(ILogger logger, LogLevel level, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, int sourceGone, string bytesText, string durationText, long ociRetries, long s3Retries, int objectRetries, string nextRun, string warning);
 
     [LoggerMessage(EventId = 1020, EventName = "NothingListed", Level = LogLevel.Warning, Message = "Run {RunId}: {Hint}")]
     public static partial void NothingListed(ILogger logger, string runId, string hint);

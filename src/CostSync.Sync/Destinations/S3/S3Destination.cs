@@ -10,6 +10,7 @@ namespace CostSync.Sync.Destinations.S3;
 /// <summary>An S3 bucket (AWS or S3-compatible) through AWSSDK.S3's low-level API.</summary>
 internal sealed class S3Destination : IDestination
 {
+    private static readonly ByteRange WholeObject = new("bytes=0-");
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
     private readonly TimeProvider _timeProvider;
@@ -84,12 +85,20 @@ internal sealed class S3Destination : IDestination
     {
         try
         {
-            var r = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
+            // An open range ("bytes=0-") reads the whole object; the AWS SDK checks a GET body against its ETag only when no range
+            // is asked for, and would fail every read on a store whose ETags are not MD5s without SSE headers saying so. Readers
+            // check what they read themselves (ledger lines are parsed one by one; reports are hashed by whoever reads them).
+            var r = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = WholeObject }, cancellationToken);
             return new OwnedStream(r.ResponseStream, r);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Only an empty object cannot satisfy "bytes=0-".
+            return new MemoryStream([], writable: false);
         }
     }
 

@@ -48,6 +48,8 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Destination:Prefix", "./oci", "contains a `.` segment")]
     [InlineData("CostSync:Destination:Prefix", "oci/ /reports", "contains an empty or blank segment")]
     [InlineData("CostSync:Destination:MirrorMaxDeleteShare", "1.5", "must be a share between 0 and 1")]
+    [InlineData("CostSync:Destination:MaxRetryAttempts", "-1", "must be between 0 and 20")]
+    [InlineData("CostSync:Destination:MaxRetryAttempts", "50", "must be between 0 and 20")]
     [InlineData("CostSync:Destination:ServerSideEncryption", "rot13", "must be empty, `AES256` or `aws:kms`")]
     [InlineData("CostSync:Destination:ForcePathStyle", "yes", "is not `true` or `false`")]
     [InlineData("CostSync:Transfer:PartSizeMiB", "2", "must be between 5 and 5120")]

@@ -296,6 +296,24 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.DoesNotContain((await ToListAsync(sut.ListObjectsAsync("archive/oci/", Ct))).Select(o => o.Key), k => k.Contains("/.costsync/tmp", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(70_000)]
+    public async Task OpenRead_WrittenObject_ReturnsExactlyItsBytes(int size)
+    {
+        await using var sut = Counting();
+        var content = new GeneratedContent(size, 4).ToArray();
+        await sut.PutObjectAsync("archive/oci/read.csv.gz", content, new ContentDigests(Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content))), new Dictionary<string, string>(), WriteKind.Report, Ct);
+
+        await using var stream = await sut.OpenReadAsync("archive/oci/read.csv.gz", Ct);
+
+        using var bytes = new MemoryStream();
+        await stream!.CopyToAsync(bytes, Ct);
+        Assert.Equal(content, bytes.ToArray());
+        Assert.Null(await sut.OpenReadAsync("archive/oci/absent.csv.gz", Ct));
+    }
+
     [Fact]
     public async Task CopyObject_SourceETagChanged_RejectedAndNothingCopied()
     {

@@ -102,7 +102,7 @@ internal static class HarnessReports
 
     private static void Files(SecretWitness witness, string? folder, string what)
     {
-        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder) || IsSystemFolder(folder))
         {
             return;
         }
@@ -119,4 +119,13 @@ internal static class HarnessReports
             }
         }
     }
+
+    /// <summary>A folder of the system a misconfiguration test points CostSync at (e.g. <c>/sys</c> as an unwritable state directory): CostSync wrote nothing there.</summary>
+    private static bool IsSystemFolder(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        return full == "/" || SystemRoots.Any(r => full == r || full.StartsWith(r + "/", StringComparison.Ordinal));
+    }
+
+    private static readonly string[] SystemRoots = ["/sys", "/proc", "/dev", "/run", "/etc", "/usr", "/bin", "/sbin", "/lib", "/boot"];
 }

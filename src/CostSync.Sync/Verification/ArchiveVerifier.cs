@@ -88,7 +88,7 @@ internal sealed class ArchiveVerifier(
             Foreign = foreign,
             BytesRead = read.Sum(r => r.Bytes),
             ReadBack = [.. read.OrderBy(r => r.Key, StringComparer.Ordinal)],
-            Notes = [.. Empty(layout, recorded.Count), .. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
+            Notes = [.. Empty(layout, recorded.Count, namePrefix, ledger.Entries.Any(e => e.Deleted != true)), .. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => $"{r.Key}: only its {r.Compared.Replace(", ", " and ", StringComparison.Ordinal)} could be checked (a multipart-uploaded source has no whole-object MD5, and the ledger recorded no CRC-32C for it)")],
         };
@@ -100,9 +100,12 @@ internal sealed class ArchiveVerifier(
         return report with { Problems = [.. problems.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Kind)] };
     }
 
-    /// <summary>A ledger with nothing in it proves nothing: usually the wrong prefix.</summary>
-    private static IEnumerable<string> Empty(KeyLayout layout, int recorded) =>
-        recorded > 0 ? [] : [$"the ledger under `{layout.LedgerFolder}` records no object, so there was nothing to verify: if CostSync has run, check `CostSync:Destination:Prefix` and `IncludeTenancyFolder` (and `--prefix`)"];
+    /// <summary>A ledger with nothing in it proves nothing: usually the wrong prefix (or a `--prefix` no report name starts with).</summary>
+    private static IEnumerable<string> Empty(KeyLayout layout, int recorded, string namePrefix, bool ledgerHasEntries) =>
+        recorded > 0 ? []
+        : ledgerHasEntries && namePrefix.Length > 0
+            ? [$"the ledger under `{layout.LedgerFolder}` records no report whose name starts with `{namePrefix}` (`--prefix`), so there was nothing to verify: compare it with the names `CostSync list` prints (without `Destination:Prefix`)"]
+            : [$"the ledger under `{layout.LedgerFolder}` records no object, so there was nothing to verify: if CostSync has run, check `CostSync:Destination:Prefix` and `IncludeTenancyFolder` (and `--prefix`)"];
 
     /// <summary>What the listing alone shows: absent, another size, or another ETag than the ledger recorded.</summary>
     private static VerifyProblem? ListingProblem(LedgerEntry entry, DestinationObject? listed)

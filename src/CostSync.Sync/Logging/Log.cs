@@ -78,8 +78,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3106, EventName = "LedgerCompactionFailed", Level = LogLevel.Warning, Message = "Could not write ledger snapshot {Key}; the segments stay complete and the next run tries again: {Error}")]
     public static partial void LedgerCompactionFailed(ILogger logger, string key, string error);
 
-    [LoggerMessage(EventId = 3107, EventName = "ObjectAdopted", Level = LogLevel.Information, Message = "Adopted {Key} into the ledger from its CostSync metadata (written by run {RunId} but not recorded then)")]
-    public static partial void ObjectAdopted(ILogger logger, string key, string runId);
+    [LoggerMessage(EventId = 3107, EventName = "ObjectAdopted", Level = LogLevel.Information, Message = "Adopted {Key} into the ledger from its CostSync metadata (written by run {CopiedByRunId} but not recorded then)")]
+    public static partial void ObjectAdopted(ILogger logger, string key, string copiedByRunId);
 
     [LoggerMessage(EventId = 3108, EventName = "ForeignObjectFound", Level = LogLevel.Debug, Message = "{Key} was not written by CostSync (no costsync-* metadata): not ours, left alone")]
     public static partial void ForeignObjectFound(ILogger logger, string key);

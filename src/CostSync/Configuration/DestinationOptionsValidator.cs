@@ -82,7 +82,12 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
 
         if (options.Kind != DestinationKind.S3)
         {
-            yield return ConfigProblem.Invalid($"{Key}:Mode", mode?.ToString() ?? string.Empty, $"applies only to Kind = S3 (a Directory destination cannot lock its files); remove `{Key}` or use an S3 bucket with Object Lock", "Compliance");
+            // One problem, naming the key that is set: the fix is to remove the section, not to complete it.
+            (string setKey, object value, string example) = mode is { } setMode
+                ? ($"{Key}:Mode", setMode, "Compliance")
+                : ($"{Key}:RetainDays", (object)days!, "2557 (7 years)");
+            yield return ConfigProblem.Invalid(setKey, value, $"applies only to Kind = S3 (a Directory destination cannot lock its files); remove `{Key}` or use an S3 bucket with Object Lock", example);
+            yield break;
         }
 
         if (mode is null)

@@ -8,8 +8,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, EventName = "NextRunScheduled", Level = LogLevel.Information, Message = "Next run at {NextRun:u} ({Cron} in {TimeZone})")]
     public static partial void NextRunScheduled(ILogger logger, DateTimeOffset nextRun, string cron, string timeZone);
 
-    [LoggerMessage(EventId = 1002, EventName = "CatchUpRun", Level = LogLevel.Information, Message = "Last successful run {LastSuccess} is older than one schedule interval: running now")]
-    public static partial void CatchUpRun(ILogger logger, DateTimeOffset? lastSuccess);
+    [LoggerMessage(EventId = 1002, EventName = "CatchUpRun", Level = LogLevel.Information, Message = "Last successful run {LastSuccess:u} is older than one schedule interval: running now")]
+    public static partial void CatchUpRun(ILogger logger, DateTimeOffset lastSuccess);
+
+    [LoggerMessage(EventId = 1005, EventName = "FirstRun", Level = LogLevel.Information, Message = "No successful run recorded yet in the state directory: running now")]
+    public static partial void FirstRun(ILogger logger);
 
     [LoggerMessage(EventId = 1003, EventName = "TickSkipped", Level = LogLevel.Warning, Message = "Skipped the scheduled run at {Tick:u}: the previous run is still in progress")]
     public static partial void TickSkipped(ILogger logger, DateTimeOffset tick);

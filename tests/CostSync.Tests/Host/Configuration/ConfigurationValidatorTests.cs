@@ -115,6 +115,18 @@ public sealed class ConfigurationValidatorTests : IDisposable
         Assert.StartsWith("`CostSync:Destination:ObjectLock:Mode` = `Compliance` applies only to Kind = S3 (a Directory destination cannot lock its files)", problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Mode", "Governance", "`CostSync:Destination:ObjectLock:Mode` = `Governance` applies only to Kind = S3")]
+    [InlineData("RetainDays", "5", "`CostSync:Destination:ObjectLock:RetainDays` = `5` applies only to Kind = S3")]
+    public void Validate_HalfAnObjectLockOnADirectory_OneProblemNamingTheKeyThatIsSet(string key, string value, string problem)
+    {
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Destination:Kind", "Directory").With("CostSync:Destination:Path", _state.Path)
+            .With($"CostSync:Destination:ObjectLock:{key}", value);
+
+        Assert.StartsWith(problem, Assert.Single(Validate(settings)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_SeveralBadValues_ReportsEveryOneAtOnce()
     {

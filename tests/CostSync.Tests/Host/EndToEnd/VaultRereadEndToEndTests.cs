@@ -64,6 +64,8 @@ public sealed class VaultRereadEndToEndTests(SwiftS3Fixture swift) : IAsyncLifet
         var alert = Assert.Single(_cli.Emulator.Notifications.Messages);
         Assert.Contains("FAILED on", alert.Title, StringComparison.Ordinal);
         Assert.Contains("S3 denied access (SignatureDoesNotMatch)", alert.Body, StringComparison.Ordinal);
+        // The evidence cannot be archived either (its first request is a HEAD, whose 403 has no error code): that says S3 refused too.
+        Assert.Contains("S3 denied access (403 Forbidden, without details", Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "EvidenceNotArchived").Message, StringComparison.Ordinal);
         var texts = _cli.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState ?? [])}")
             .Append(result.ToString()).Append(alert.Title).Append(alert.Body);
         Assert.All(texts, t => Assert.DoesNotContain(WrongSecret, t, StringComparison.Ordinal));

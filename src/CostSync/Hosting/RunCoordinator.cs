@@ -163,7 +163,7 @@ internal sealed class RunCoordinator(
         var (result, denied) = await RunWithAsync(runId, first, used, cancellationToken);
         if (denied is null || !credentials.CanRotate)
         {
-            return result ?? Denied(runId, denied, "Check the credentials and the bucket policy.");
+            return result ?? Denied(runId, denied, "with the configured credentials. Check them and the bucket policy.");
         }
 
         // S3 refused the keys (AccessDenied, a bad signature, an unknown key id, expired session keys): they may have been

@@ -220,7 +220,10 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
         hold.Release();
         var result = await run;
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 0, string.Join(Environment.NewLine, [
+            result.ToString(),
+            .. _cli.Logs.GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).Select(r => $"{r.Level} {r.Id.Name}: {r.Message}"),
+            .. _cli.Emulator.Requests.Entries.Where(e => e.Status >= 400).Select(e => $"{e.Operation} {e.Path} {e.Status}")]));
         Assert.True(federationsBefore >= 1, "the run started with a federated token");
         Assert.True(_cli.Emulator.Requests.Count(Operations.Federation) > federationsBefore, "the run obtained a new token after the rotation");
         Assert.Contains(_cli.Emulator.Requests.Entries, e => e.Status == 401);

@@ -21,6 +21,9 @@ namespace CostSync.Oci;
 /// <summary>Registers the OCI clients.</summary>
 public static class OciServiceCollectionExtensions
 {
+    /// <summary>The share of failed attempts (over at least 100 in the sampling window) that opens a read client's circuit breaker.</summary>
+    internal const double CircuitBreakerFailureRatio = 0.5;
+
     /// <summary>
     /// Registers <see cref="IObjectStorageClient"/>, <see cref="ISecretsClient"/>, <see cref="INotificationClient"/> and
     /// <see cref="IMonitoringClient"/> as typed HttpClients (resilience outside, request signing inside), the
@@ -33,6 +36,7 @@ public static class OciServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddMetrics();
+        services.TryAddSingleton<RetryTally>();
         services.TryAddSingleton<OciMetrics>();
         services.AddOptions<OciOptions>();
         services.TryAddSingleton<IOciAuthProvider>(OciAuthProviderFactory.Create);
@@ -91,6 +95,10 @@ public static class OciServiceCollectionExtensions
             options.AttemptTimeout.Timeout = retry.AttemptTimeout;
             options.TotalRequestTimeout.Timeout = retry.TotalRequestTimeout;
             options.CircuitBreaker.SamplingDuration = retry.AttemptTimeout * 2;
+
+            // Open only when at least half of the attempts fail: a service that throttles or drops one call in five is
+            // answering, and the retries above handle it; the standard 10 % would pause a whole busy run (and fail it).
+            options.CircuitBreaker.FailureRatio = CircuitBreakerFailureRatio;
             options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(OciRetryDecision.ShouldRetry(args.Outcome, idempotent: true));
         });
         builder.AddHttpMessageHandler<SigningHandler>();

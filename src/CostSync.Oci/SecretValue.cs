@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+using CostSync.Oci.Redaction;
+
 namespace CostSync.Oci;
 
-/// <summary>A secret held in memory only. Its <see cref="ToString"/> is redacted so it can never reach a log by accident.</summary>
-public sealed class SecretValue : IEquatable<SecretValue>
+/// <summary>A secret held in memory only. It prints, logs and serializes as <c>***</c>, so it can never reach a log or a file by accident.</summary>
+[JsonConverter(typeof(SecretValueJsonConverter))]
+public sealed class SecretValue : IEquatable<SecretValue>, IRedacted
 {
     private readonly string _value;
 
@@ -18,7 +22,7 @@ public sealed class SecretValue : IEquatable<SecretValue>
     public string Reveal() => _value;
 
     /// <summary>Always <c>***</c>.</summary>
-    public override string ToString() => "***";
+    public override string ToString() => Redacted.Text;
 
     public bool Equals(SecretValue? other) => other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
 

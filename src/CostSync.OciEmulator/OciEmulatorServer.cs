@@ -34,10 +34,10 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
         string code = RegionCodes.ShortCode(options.Region);
         string instanceId = OciIdentifiers.New("instance", code);
         string compartmentId = OciIdentifiers.New("compartment");
-        _tokens = new TokenIssuer(options.TimeProvider, TenancyId, options.TokenLifetime);
+        _tokens = new TokenIssuer(options.TimeProvider, TenancyId, options.TokenLifetime) { Issued = Issued };
         _authority = new Lazy<CertificateAuthority>(() => new CertificateAuthority(options.TimeProvider, TenancyId, instanceId, compartmentId), LazyThreadSafetyMode.ExecutionAndPublication);
         Objects = new EmulatorStore(options.TimeProvider);
-        Secrets = new EmulatorSecrets(options.TimeProvider);
+        Secrets = new EmulatorSecrets(options.TimeProvider, Issued);
         Faults = new FaultInjector(_tokens, _authority);
         BlingTreeGenerator.Generate(Objects, options.Tree, TenancyId, options.TimeProvider.GetUtcNow());
     }
@@ -67,6 +67,9 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
 
     public FaultInjector Faults { get; }
 
+    /// <summary>Every secret handed out or received (keys, tokens, signatures, Vault contents), for tests that prove none leaks.</summary>
+    public IssuedSecrets Issued { get; } = new();
+
     public static async Task<OciEmulatorServer> StartAsync(OciEmulatorOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -82,7 +85,9 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
         using RSA key = SharedKeys.Get($"api-key-{profile}");
         string userId = OciIdentifiers.New("user");
         _apiKeys.Register(TenancyId, userId, key);
-        return ConfigFileWriter.Write(directory, profile, key.ExportPkcs8PrivateKeyPem(),
+        string pem = key.ExportPkcs8PrivateKeyPem();
+        Issued.Add(pem, "API private key");
+        return ConfigFileWriter.Write(directory, profile, pem,
         [
             new("user", userId),
             new("fingerprint", KeyFingerprint.ForPublicKey(key)),
@@ -96,7 +101,9 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
     {
         using RSA key = SharedKeys.Get($"session-key-{profile}");
         string token = _tokens.Issue(OciIdentifiers.New("user"), PrincipalKind.SessionToken, key.ExportSubjectPublicKeyInfo());
-        return ConfigFileWriter.Write(directory, profile, key.ExportPkcs8PrivateKeyPem(),
+        string pem = key.ExportPkcs8PrivateKeyPem();
+        Issued.Add(pem, "session private key");
+        return ConfigFileWriter.Write(directory, profile, pem,
         [
             new("fingerprint", KeyFingerprint.ForPublicKey(key)),
             new("tenancy", TenancyId),
@@ -150,9 +157,9 @@ internal sealed class OciEmulatorServer : IAsyncDisposable
             new SecretsHandler(Secrets),
             new NotificationsHandler(Notifications, time),
             new MetricsHandler(Monitoring, time),
-            new MetadataHandler(_authority, Region),
+            new MetadataHandler(_authority, Region, Issued),
             new FederationHandler(_authority, _tokens));
         var verifier = new SignatureVerifier(new SigningKeyResolver(_apiKeys, _tokens, _authority, TenancyId), time, _options.MaxClockSkew);
-        return new RequestPipeline(verifier, Faults, handlers, Requests, time, logger);
+        return new RequestPipeline(verifier, Faults, handlers, Requests, Issued, time, logger);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class StaleUploadSweeper(IOptions<DestinationOptions> options, T
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Sweeping is housekeeping: a store without ListMultipartUploads must not stop the copy.
-            Log.StaleUploadSweepFailed(logger, prefix, e.Message);
+            Log.StaleUploadSweepFailed(logger, prefix, DestinationFailures.Describe(e, options.Value));
         }
 
         return aborted;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CostSync.Oci.Telemetry;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
@@ -28,6 +30,7 @@ internal sealed class SyncEngine(
     PartBufferPool pool,
     TransferSettings settings,
     SyncMetrics metrics,
+    RetryTally retryTally,
     IOptions<DestinationOptions> destinationOptions,
     TimeProvider timeProvider,
     ILogger<SyncEngine> logger) : ISyncEngine
@@ -55,6 +58,8 @@ internal sealed class SyncEngine(
     {
         var startedAt = timeProvider.GetUtcNow();
         var started = timeProvider.GetTimestamp();
+        var retriesBefore = retryTally.Snapshot();
+        var objectRetries = new StrongBox<int>();
         var destination = context.Destination;
         var scope = await scopes.ResolveAsync(cancellationToken);
         await sweeper.SweepAsync(destination, scope.Layout.ListPrefix, cancellationToken);
@@ -89,7 +94,7 @@ internal sealed class SyncEngine(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentObjects, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(copies, parallel, async (item, token) =>
             {
-                outcomes.Enqueue(await CopyOneAsync(context, scope, item, progress, run, token));
+                outcomes.Enqueue(await CopyOneAsync(context, scope, item, progress, run, () => Interlocked.Increment(ref objectRetries.Value), token));
                 progress.ObjectDone();
             });
 
@@ -133,11 +138,13 @@ internal sealed class SyncEngine(
             Warnings = [.. drifts.Select(d => d.Message)],
             SchemaDrifts = drifts,
         };
+        var retries = retryTally.Snapshot().Since(retriesBefore);
+        result = result with { Totals = result.Totals with { OciRetries = retries.Oci, S3Retries = retries.S3, ObjectRetries = objectRetries.Value } };
         Log.RunCompleted(logger, result.RunId, result.Status, result.Duration, result.Totals.Listed, result.Totals.Copied, result.Totals.Changed, result.Totals.Skipped, result.Totals.Failed, result.Totals.Deleted, result.Totals.Bytes);
         return result;
     }
 
-    private async Task<ObjectOutcome> CopyOneAsync(SyncRunContext context, RunScope scope, PlannedItem item, ProgressTracker progress, RunLedger run, CancellationToken cancellationToken)
+    private async Task<ObjectOutcome> CopyOneAsync(SyncRunContext context, RunScope scope, PlannedItem item, ProgressTracker progress, RunLedger run, Action retrying, CancellationToken cancellationToken)
     {
         var source = item.Source!;
         LedgerEntry? preserved = null;
@@ -154,7 +161,7 @@ internal sealed class SyncEngine(
 
         try
         {
-            var request = new CopyRequest(new SourceObject(scope.Namespace, scope.Bucket, source), item.DestinationKey, context.RunId, progress.AddBytes);
+            var request = new CopyRequest(new SourceObject(scope.Namespace, scope.Bucket, source), item.DestinationKey, context.RunId, progress.AddBytes) { Retrying = retrying };
             var copied = await copier.CopyAsync(context.Destination, request, cancellationToken);
             var written = copied.Written;
             await run.Writer.AddAsync(

@@ -1,3 +1,4 @@
+using CostSync.Oci.Telemetry;
 using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Ledger;
@@ -30,6 +31,7 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<ValidationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+        services.TryAddSingleton<RetryTally>();
         services.TryAddSingleton<SyncMetrics>();
         services.TryAddSingleton<S3TelemetryBridge>();
         services.TryAddSingleton(sp => TransferSettings.From(sp.GetRequiredService<IOptions<TransferOptions>>().Value));

@@ -13,6 +13,15 @@ public sealed record SyncTotals(int Listed, int Skipped, int Copied, int Changed
     /// <summary>Listed objects that answered 404 when read (gone from the source since the listing); not failures.</summary>
     public int SourceGone { get; init; }
 
+    /// <summary>OCI calls retried during the run (429, 5xx, timeouts, connection failures), by the OCI clients' resilience handlers.</summary>
+    public long OciRetries { get; init; }
+
+    /// <summary>S3 calls retried during the run, by the AWS SDK.</summary>
+    public long S3Retries { get; init; }
+
+    /// <summary>Further attempts of whole objects (a damaged, truncated or stalled read, a failed part), within <c>Transfer:MaxAttempts</c>.</summary>
+    public int ObjectRetries { get; init; }
+
     /// <summary>Changed reports whose previously archived bytes were preserved under <c>.costsync/superseded/</c> before the overwrite.</summary>
     public int Superseded { get; init; }
 

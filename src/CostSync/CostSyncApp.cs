@@ -192,7 +192,7 @@ internal static class CostSyncApp
         string? fileWarning;
         try
         {
-            logFile = SerilogSetup.Configure(loggerConfiguration, builder.Configuration, loggingOptions, invocation.PrintsResult, underSystemd, environment.WriteToConsole, out fileWarning);
+            logFile = SerilogSetup.Configure(loggerConfiguration, builder.Configuration, loggingOptions, invocation.PrintsResult, underSystemd, environment.WriteToConsole, bootstrap, out fileWarning);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {

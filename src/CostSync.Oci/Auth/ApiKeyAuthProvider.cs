@@ -19,6 +19,7 @@ internal sealed class ApiKeyAuthProvider : IOciAuthProvider
         string fingerprint = profile.Require("fingerprint", "API key fingerprint, aa:bb:…");
         string keyFile = OciConfigPaths.ExpandHome(profile.Require("key_file", "path to the API private key PEM"), OciConfigPaths.Home);
         var key = PrivateKeyLoader.LoadFile(keyFile, profile.Get("pass_phrase"), $"key_file of [{profile.Name}] in {profile.File}");
+        KeyFilePermissions.WarnIfOpen(keyFile, $"key_file of [{profile.Name}] in {profile.File}", logger);
         string actual = KeyFingerprint.Of(key);
         if (!string.Equals(actual, fingerprint, StringComparison.OrdinalIgnoreCase))
         {

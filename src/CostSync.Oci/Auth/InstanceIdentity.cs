@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Serialization;
+using CostSync.Oci.Redaction;
 
 namespace CostSync.Oci.Auth;
 
-/// <summary>The instance's leaf certificate and key and the intermediate certificates, as served by instance metadata.</summary>
-internal sealed class InstanceIdentity : IDisposable
+/// <summary>The instance's leaf certificate and key and the intermediate certificates, as served by instance metadata. Printed, logged and serialized redacted.</summary>
+[JsonConverter(typeof(RedactedJsonConverter<InstanceIdentity>))]
+internal sealed class InstanceIdentity : IDisposable, IRedacted
 {
     public InstanceIdentity(X509Certificate2 certificate, RSA privateKey, IReadOnlyList<X509Certificate2> intermediates)
     {
@@ -18,6 +21,8 @@ internal sealed class InstanceIdentity : IDisposable
     public RSA PrivateKey { get; }
 
     public IReadOnlyList<X509Certificate2> Intermediates { get; }
+
+    public override string ToString() => $"InstanceIdentity({Redacted.Text})";
 
     public void Dispose()
     {

@@ -38,7 +38,7 @@ internal sealed class OciConfigFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OciConfigurationException($"The OCI config file {path} cannot be read: {e.Message}", e);
+            throw new OciConfigurationException($"The OCI config file {path} cannot be read: {e.Message.TrimEnd('.')}. {CredentialFiles.Fix(path)}", e);
         }
 
         return Parse(path, text);

@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using CostSync.Oci.Redaction;
 
 namespace CostSync.Oci.Auth;
 
-/// <summary>A key id and the RSA private key that belongs to it. Printed redacted.</summary>
-public sealed class OciSigningKey
+/// <summary>A key id and the RSA private key that belongs to it. Printed, logged and serialized redacted (the key id may hold a token).</summary>
+[JsonConverter(typeof(RedactedJsonConverter<OciSigningKey>))]
+public sealed class OciSigningKey : IRedacted
 {
     public OciSigningKey(string keyId, RSA privateKey)
     {

@@ -14,9 +14,13 @@ internal static class PrivateKeyLoader
         {
             pem = File.ReadAllText(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new OciConfigurationException($"The private key file {path} ({source}) does not exist. Point key_file at the API private key (e.g. ~/.oci/oci_api_key.pem), or create a key pair with 'oci setup keys'.", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OciConfigurationException($"The private key file {path} ({source}) cannot be read: {e.Message}", e);
+            throw new OciConfigurationException($"The private key file {path} ({source}) cannot be read: {e.Message.TrimEnd('.')}. {CredentialFiles.Fix(path)}", e);
         }
 
         return Load(pem, passphrase, $"{path} ({source})");

@@ -24,6 +24,7 @@ internal sealed class SessionTokenAuthProvider : IOciAuthProvider
         _tokenFile = OciConfigPaths.ExpandHome(profile.Require("security_token_file", "path to the session token file"), OciConfigPaths.Home);
         string keyFile = OciConfigPaths.ExpandHome(profile.Require("key_file", "path to the session private key PEM"), OciConfigPaths.Home);
         _key = PrivateKeyLoader.LoadFile(keyFile, profile.Get("pass_phrase"), $"key_file of {_source}");
+        KeyFilePermissions.WarnIfOpen(keyFile, $"key_file of {_source}", logger);
         _tenancyId = string.IsNullOrWhiteSpace(options.TenancyId) ? profile.Get("tenancy") : options.TenancyId.Trim();
         _region = string.IsNullOrWhiteSpace(options.Region) ? profile.Get("region") : options.Region;
         _current = new OciSigningKey("ST$" + ReadToken(), _key);

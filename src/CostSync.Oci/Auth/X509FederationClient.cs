@@ -63,9 +63,9 @@ internal sealed class X509FederationClient
 
                 string json = await response.Content.ReadAsStringAsync(cancellationToken);
                 SecurityTokenDto? token = JsonSerializer.Deserialize(json, OciJsonContext.Default.SecurityTokenDto);
-                return string.IsNullOrEmpty(token?.Token)
+                return token?.Token is not { Length: > 0 } secret
                     ? throw new OciServiceException(response.StatusCode, null, $"The federation service at {uri.Host} answered without a token.", OciErrors.HeaderValue(response, "opc-request-id"))
-                    : token.Token;
+                    : secret.Reveal();
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && (OciRetryDecision.IsTransportFailure(e) || e is TaskCanceledException))

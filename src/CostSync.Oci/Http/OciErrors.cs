@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CostSync.Oci.Api;
+using Polly.CircuitBreaker;
 
 namespace CostSync.Oci.Http;
 
@@ -70,6 +71,12 @@ internal static class OciErrors
         string host = uri is null ? "the service" : uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}";
         string hint = call.Endpoint?.UnreachableHint() ?? "Check network access to the endpoint and the CostSync:Oci:Endpoints settings.";
         string service = call.Endpoint?.ServiceName ?? "OCI";
+        if (exception is BrokenCircuitException)
+        {
+            // The service did answer, badly: most recent calls failed (5xx, 429, resets), so calls are paused for a few seconds.
+            return new(0, null, $"{call.Operation} failed: {service} at {host} failed at least half of the recent calls (throttling, server errors or dropped connections), so CostSync paused calls to it for a few seconds. The next run tries again; if it persists, check the OCI service health for the region.", null, exception);
+        }
+
         return new(0, null, $"{call.Operation} failed: {service} at {host} did not answer ({exception.Message.TrimEnd('.')}). {hint}", null, exception);
     }
 

@@ -56,7 +56,7 @@ internal sealed class SecretsClient(HttpClient http, OciEndpointResolver endpoin
         string value;
         try
         {
-            value = Encoding.UTF8.GetString(Convert.FromBase64String(content));
+            value = Encoding.UTF8.GetString(Convert.FromBase64String(content.Reveal()));
         }
         catch (FormatException)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using CostSync.OciEmulator.Faults;
+using CostSync.OciEmulator.Identity;
 using CostSync.OciEmulator.Requests;
 using CostSync.OciEmulator.Signing;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CostSync.OciEmulator.Hosting;
 
 /// <summary>Per request: request id, latency, body buffering, authentication, injected failures, dispatch, request log.</summary>
-internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, TimeProvider time, ILogger logger)
+internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector faults, OperationHandlers handlers, RequestLog log, IssuedSecrets issued, TimeProvider time, ILogger logger)
 {
     private static readonly object PrincipalItem = new();
 
@@ -34,7 +35,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
                 PrincipalKind principal = context.Items.TryGetValue(PrincipalItem, out object? value) && value is PrincipalKind kind ? kind : PrincipalKind.Anonymous;
-                log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal));
+                log.Add(new RequestLogEntry(request.Method, rawPath, rawQuery, route.Operation, context.Response.StatusCode, principal) { Fault = FaultRecord.Applied(context), Range = request.Headers.Range.ToString() });
                 Log.RequestHandled(logger, request.Method, rawPath, route.Operation, context.Response.StatusCode, principal);
             }
         }
@@ -74,6 +75,7 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
             return PrincipalKind.Anonymous;
         }
 
+        issued.AddSignature(context.Request.Headers.Authorization.ToString());
         SignatureCheck check = route.Operation == Operations.Metadata
             ? CheckMetadataBearer(context.Request)
             : verifier.Verify(context.Request, rawTarget, body, route.Operation);
@@ -85,17 +87,35 @@ internal sealed class RequestPipeline(SignatureVerifier verifier, FaultInjector 
         }
 
         context.Items[PrincipalItem] = check.Principal;
-        if (faults.ShouldFail(route.Operation, out HttpStatusCode status))
+        InjectedFault fault = faults.Decide(route.Operation, out HttpStatusCode status);
+        if (fault is InjectedFault.BodyReset or InjectedFault.Truncated or InjectedFault.FlippedByte or InjectedFault.Stalled
+            && route.Operation != Operations.GetObject)
         {
-            if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-            {
-                context.Response.Headers.RetryAfter = "0";
-            }
-
-            await OciErrors.WriteAsync(context, status, OciErrors.CodeFor(status), $"Injected fault: {(int)status} for {route.Operation}.", cancellationToken);
-            return check.Principal;
+            // Only object bodies are damaged halfway; any other answer is cut off before it starts.
+            fault = InjectedFault.ConnectionReset;
         }
 
+        switch (fault)
+        {
+            case InjectedFault.TooManyRequests or InjectedFault.ServiceUnavailable or InjectedFault.Status:
+                FaultRecord.SetApplied(context, fault);
+                if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = "0";
+                }
+
+                await OciErrors.WriteAsync(context, status, OciErrors.CodeFor(status), $"Injected fault: {(int)status} for {route.Operation}.", cancellationToken);
+                return check.Principal;
+            case InjectedFault.ConnectionReset:
+                FaultRecord.SetApplied(context, fault);
+                context.Abort();
+                return check.Principal;
+            case not InjectedFault.None:
+                FaultRecord.SetPending(context, fault);
+                break;
+        }
+
+        await faults.EnterNthHoldsAsync(route.Operation, cancellationToken);
         var emulatorRequest = new EmulatorRequest(context, route, rawPath, rawQuery, body);
         await handlers.HandleAsync(emulatorRequest, cancellationToken);
         return check.Principal;

@@ -11,7 +11,7 @@ internal static class ConfigFileWriter
         ArgumentException.ThrowIfNullOrEmpty(profile);
         Directory.CreateDirectory(directory);
         string keyPath = Path.Combine(directory, $"oci_api_key_{profile}.pem");
-        File.WriteAllText(keyPath, privateKeyPem);
+        WritePrivate(keyPath, privateKeyPem);
         var section = new StringBuilder();
         section.Append('[').Append(profile).Append("]\n");
         foreach (KeyValuePair<string, string> pair in values)
@@ -23,7 +23,7 @@ internal static class ConfigFileWriter
         if (tokenFileContent is not null)
         {
             string tokenPath = Path.Combine(directory, $"security_token_{profile}");
-            File.WriteAllText(tokenPath, tokenFileContent);
+            WritePrivate(tokenPath, tokenFileContent);
             section.Append("security_token_file=").Append(tokenPath).Append('\n');
         }
 
@@ -31,5 +31,15 @@ internal static class ConfigFileWriter
         bool exists = File.Exists(configPath);
         File.AppendAllText(configPath, (exists ? "\n" : string.Empty) + section);
         return configPath;
+    }
+
+    /// <summary>Owner-only, as <c>oci setup keys</c> and <c>oci session authenticate</c> leave them (CostSync warns about a key others can read).</summary>
+    private static void WritePrivate(string path, string content)
+    {
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 }

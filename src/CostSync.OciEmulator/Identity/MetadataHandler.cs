@@ -4,7 +4,7 @@ using CostSync.OciEmulator.Hosting;
 namespace CostSync.OciEmulator.Identity;
 
 /// <summary>IMDS v2 under <c>/opc/v2/</c>: identity certificates and key, region and instance id.</summary>
-internal sealed class MetadataHandler(Lazy<CertificateAuthority> authority, string region)
+internal sealed class MetadataHandler(Lazy<CertificateAuthority> authority, string region, IssuedSecrets issued)
 {
     public async Task HandleAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
@@ -17,6 +17,7 @@ internal sealed class MetadataHandler(Lazy<CertificateAuthority> authority, stri
                 await TextAsync(request, ca.Leaf.CertificatePem, cancellationToken);
                 break;
             case "identity/key.pem":
+                issued.Add(ca.Leaf.PrivateKeyPem, "instance private key");
                 await TextAsync(request, ca.Leaf.PrivateKeyPem, cancellationToken);
                 break;
             case "identity/intermediate.pem":

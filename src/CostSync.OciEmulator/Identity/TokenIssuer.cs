@@ -15,6 +15,9 @@ internal sealed class TokenIssuer(TimeProvider time, string tenancyId, TimeSpan 
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private int _generation;
 
+    /// <summary>Where each minted token is recorded (tests check none reaches CostSync's output).</summary>
+    public IssuedSecrets? Issued { get; init; }
+
     /// <summary>Mints a token for <paramref name="subject"/> bound to the session key (DER SubjectPublicKeyInfo).</summary>
     public string Issue(string subject, PrincipalKind kind, byte[] sessionPublicKey)
     {
@@ -41,7 +44,9 @@ internal sealed class TokenIssuer(TimeProvider time, string tenancyId, TimeSpan 
         });
         string signed = header + "." + payload;
         byte[] signature = _signingKey.Value.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return signed + "." + Base64Url.EncodeToString(signature);
+        string jwt = signed + "." + Base64Url.EncodeToString(signature);
+        Issued?.Add(jwt, "security token");
+        return jwt;
     }
 
     /// <summary>Invalidates every token issued so far.</summary>

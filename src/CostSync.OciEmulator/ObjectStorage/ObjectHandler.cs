@@ -16,6 +16,7 @@ internal sealed class ObjectHandler(EmulatorStore store, BucketResolver buckets,
         }
 
         string name = ObjectNames.DecodePath(request.Value(2));
+        faults.BeforeRead(name);
         if (!store.TryGet(name, out EmulatorObject? item))
         {
             await OciErrors.NotFoundAsync(request.Context, "ObjectNotFound", $"The object '{name}' was not found in the bucket '{ObjectNames.DecodePath(request.Value(1))}'.", cancellationToken);

@@ -1,7 +1,9 @@
+using CostSync.OciEmulator.Identity;
+
 namespace CostSync.OciEmulator.Secrets;
 
 /// <summary>Vault secrets served by the Secrets retrieval API. Thread-safe.</summary>
-internal sealed class EmulatorSecrets(TimeProvider time)
+internal sealed class EmulatorSecrets(TimeProvider time, IssuedSecrets? issued = null)
 {
     /// <summary>Vault used when <see cref="Set"/> is called without one.</summary>
     public const string DefaultVaultId = "ocid1.vault.oc1.iad.costsyncemulatorvault";
@@ -17,8 +19,18 @@ internal sealed class EmulatorSecrets(TimeProvider time)
     internal Action<SecretVersion>? OnRead { get; set; }
 
     /// <summary>Adds a new version (versionNumber + 1) holding <paramref name="content"/> as given.</summary>
-    public SecretVersion Set(string secretId, string content, string? vaultId = null, string? name = null)
+    public SecretVersion Set(string secretId, string content, string? vaultId = null, string? name = null) => Add(secretId, content, null, vaultId, name);
+
+    /// <summary>
+    /// Adds a new version whose bundle <c>content</c> is <paramref name="served"/> verbatim (normally base64): e.g. a key an operator
+    /// passed to <c>oci vault secret update-base64</c> without encoding it, which Vault then decodes to other bytes.
+    /// </summary>
+    public SecretVersion SetServedContent(string secretId, string served) => Add(secretId, string.Empty, served, null, null);
+
+    private SecretVersion Add(string secretId, string content, string? served, string? vaultId, string? name)
     {
+        issued?.Add(content, "Vault secret content");
+        issued?.Add(served, "Vault secret content as served");
         ArgumentException.ThrowIfNullOrEmpty(secretId);
         ArgumentNullException.ThrowIfNull(content);
         lock (_lock)
@@ -30,7 +42,7 @@ internal sealed class EmulatorSecrets(TimeProvider time)
             }
 
             SecretVersion? previous = versions.Count > 0 ? versions[^1] : null;
-            var version = new SecretVersion(secretId, vaultId ?? previous?.VaultId ?? DefaultVaultId, name ?? previous?.Name, versions.Count + 1, content, time.GetUtcNow());
+            var version = new SecretVersion(secretId, vaultId ?? previous?.VaultId ?? DefaultVaultId, name ?? previous?.Name, versions.Count + 1, content, time.GetUtcNow()) { ServedContent = served };
             versions.Add(version);
             return version;
         }

@@ -74,7 +74,7 @@ internal sealed class SecretsHandler(EmulatorSecrets secrets)
             w.WriteString("timeCreated", JsonResponse.Timestamp(version.TimeCreated));
             w.WriteStartObject("secretBundleContent");
             w.WriteString("contentType", "BASE64");
-            w.WriteString("content", Convert.ToBase64String(Encoding.UTF8.GetBytes(version.Content)));
+            w.WriteString("content", version.ServedContent ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(version.Content)));
             w.WriteEndObject();
             w.WriteEndObject();
         }, cancellationToken);

@@ -55,6 +55,12 @@ public sealed class DestinationOptions
     /// <summary>The S3 storage class, e.g. <c>STANDARD_IA</c>. <value>Default: empty (the bucket's default).</value></summary>
     public string? StorageClass { get; set; }
 
+    /// <summary>
+    /// Retries of each S3 call by the AWS SDK (5xx, 429 and <c>SlowDown</c>, resets), with the SDK's backoff and jitter; a part
+    /// whose retries are exhausted fails its object's attempt. <value>Default: 4 (5 attempts).</value>
+    /// </summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
     /// <summary>Incomplete multipart uploads under the prefix older than this are aborted at the start of a run. <value>Default: 1 day.</value></summary>
     public TimeSpan AbortIncompleteUploadsAfter { get; set; } = TimeSpan.FromDays(1);
 

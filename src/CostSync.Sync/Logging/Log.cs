@@ -14,7 +14,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3003, EventName = "ObjectCopied", Level = LogLevel.Information, Message = "Copied {ObjectName} ({Bytes} bytes) to {Key}, ETag {ETag}")]
     public static partial void ObjectCopied(ILogger logger, string objectName, long bytes, string key, string? etag);
 
-    [LoggerMessage(EventId = 3004, EventName = "ObjectFailed", Level = LogLevel.Warning, Message = "Could not copy {ObjectName} to {Key}: {Error}")]
+    // Debug: the run's end logs each failed object once (RunCoordinator), with the same reason.
+    [LoggerMessage(EventId = 3004, EventName = "ObjectFailed", Level = LogLevel.Debug, Message = "Could not copy {ObjectName} to {Key}: {Error}")]
     public static partial void ObjectFailed(ILogger logger, string objectName, string key, string error);
 
     [LoggerMessage(EventId = 3005, EventName = "CopyAttemptFailed", Level = LogLevel.Warning, Message = "Attempt {Attempt} of {MaxAttempts} to copy {ObjectName} failed, retrying in {Delay}: {Error}")]
@@ -77,8 +78,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3106, EventName = "LedgerCompactionFailed", Level = LogLevel.Warning, Message = "Could not write ledger snapshot {Key}; the segments stay complete and the next run tries again: {Error}")]
     public static partial void LedgerCompactionFailed(ILogger logger, string key, string error);
 
-    [LoggerMessage(EventId = 3107, EventName = "ObjectAdopted", Level = LogLevel.Information, Message = "Adopted {Key} into the ledger from its CostSync metadata (written by run {RunId} but not recorded then)")]
-    public static partial void ObjectAdopted(ILogger logger, string key, string runId);
+    [LoggerMessage(EventId = 3107, EventName = "ObjectAdopted", Level = LogLevel.Information, Message = "Adopted {Key} into the ledger from its CostSync metadata (written by run {CopiedByRunId} but not recorded then)")]
+    public static partial void ObjectAdopted(ILogger logger, string key, string copiedByRunId);
 
     [LoggerMessage(EventId = 3108, EventName = "ForeignObjectFound", Level = LogLevel.Debug, Message = "{Key} was not written by CostSync (no costsync-* metadata): not ours, left alone")]
     public static partial void ForeignObjectFound(ILogger logger, string key);
@@ -91,6 +92,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3111, EventName = "SupersededKeptAsVersion", Level = LogLevel.Debug, Message = "{Destination} keeps overwritten versions (bucket versioning enabled): {Key} is overwritten without a copy")]
     public static partial void SupersededKeptAsVersion(ILogger logger, string destination, string key);
+
+    [LoggerMessage(EventId = 3113, EventName = "S3Throttled", Level = LogLevel.Warning, Message = "S3 answered {Status} (slow down): at most {Limit} S3 requests at a time from now on, was {Previous}; the limit grows back by one after as many successes")]
+    public static partial void S3Throttled(ILogger logger, int status, int limit, int previous);
+
+    [LoggerMessage(EventId = 3114, EventName = "S3AttemptFailed", Level = LogLevel.Warning, Message = "S3 {Method} {Path} failed ({Outcome}); the AWS SDK retries it up to CostSync:Destination:MaxRetryAttempts times")]
+    public static partial void S3AttemptFailed(ILogger logger, string method, string path, string outcome);
 
     [LoggerMessage(EventId = 3112, EventName = "VersioningUnknown", Level = LogLevel.Information, Message = "Could not read the versioning state of {Destination}, so replaced reports are preserved by copy: {Error}")]
     public static partial void VersioningUnknown(ILogger logger, string destination, string error);

@@ -13,13 +13,15 @@ internal sealed class SyncMetrics
 {
     private readonly Gauge<long> _ledgerEntries;
     private readonly Counter<long> _retries;
+    private readonly RetryTally _tally;
     private readonly Lock _lock = new();
     private long _s3Attempts;
     private long _s3Calls;
     private long _s3RetriesCounted;
 
-    public SyncMetrics(IMeterFactory meterFactory, PartBufferPool pool)
+    public SyncMetrics(IMeterFactory meterFactory, PartBufferPool pool, RetryTally tally)
     {
+        _tally = tally;
         Meter meter = meterFactory.Create(CostSyncMeter.Name);
         meter.CreateObservableUpDownCounter("costsync.transfer.buffer.in_flight", () => pool.OutstandingBytes, "By", "Part-buffer bytes handed out and not yet returned.");
         meter.CreateObservableUpDownCounter("costsync.transfer.buffer.budget", () => pool.BudgetBytes, "By", "The memory budget for part buffers (CostSync:Transfer:MemoryBudgetMiB).");
@@ -52,6 +54,7 @@ internal sealed class SyncMetrics
 
         if (retries > 0)
         {
+            _tally.S3Retried(retries);
             _retries.Add(retries, new KeyValuePair<string, object?>("side", "s3"), new KeyValuePair<string, object?>("outcome", "retried"));
         }
     }

@@ -14,6 +14,7 @@ namespace CostSync.Sync.Transfer;
 internal sealed class CopyRetries
 {
     private static readonly ResiliencePropertyKey<string> ObjectName = new("costsync.object-name");
+    private static readonly ResiliencePropertyKey<Action?> Retrying = new("costsync.retrying");
     private readonly ResiliencePipeline _pipeline;
 
     public CopyRetries(TransferSettings settings, TimeProvider timeProvider, ILogger<CopyRetries> logger)
@@ -35,17 +36,22 @@ internal sealed class CopyRetries
                     {
                         var name = args.Context.Properties.GetValue(ObjectName, "?");
                         Log.CopyAttemptFailed(logger, name, args.AttemptNumber + 1, maxAttempts, args.Outcome.Exception?.Message ?? "unknown error", args.RetryDelay);
+                        args.Context.Properties.GetValue(Retrying, null)?.Invoke();
                         return default;
                     },
                 })
                 .Build();
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails with an error not worth retrying, or runs out of attempts.</summary>
-    public async Task<T> ExecuteAsync<T>(string objectName, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it succeeds, fails with an error not worth retrying, or runs out of attempts;
+    /// <paramref name="retrying"/> is called before each further attempt.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(string objectName, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken, Action? retrying = null)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ObjectName, objectName);
+        context.Properties.Set(Retrying, retrying);
         try
         {
             return await _pipeline.ExecuteAsync(static async (ctx, run) => await run(ctx.CancellationToken), context, attempt);

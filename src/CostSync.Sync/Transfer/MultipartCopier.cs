@@ -17,6 +17,7 @@ internal sealed class MultipartCopier(SourceReader reader, PartBufferPool pool, 
     {
         var summary = request.Source.Summary;
         var layout = PartLayout.For(summary.Size, settings.PartSizeBytes);
+        PartBudget.EnsureFits(summary.Name, layout, settings.PartSizeBytes, pool.BudgetBytes);
 
         // OCI's CRC-32C of the whole object (also of multipart-uploaded ones), from the version every range is pinned to.
         var ociCrc32c = (await reader.HeadAsync(request.Source, cancellationToken)).OpcContentCrc32c;

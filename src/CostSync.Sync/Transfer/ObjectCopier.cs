@@ -6,7 +6,7 @@ namespace CostSync.Sync.Transfer;
 internal sealed class ObjectCopier(SinglePartCopier single, MultipartCopier multipart, CopyRetries retries, TransferSettings settings)
 {
     public Task<CopiedObject> CopyAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken) =>
-        retries.ExecuteAsync(request.Source.Summary.Name, token => AttemptAsync(destination, request, token), cancellationToken);
+        retries.ExecuteAsync(request.Source.Summary.Name, token => AttemptAsync(destination, request, token), cancellationToken, request.Retrying);
 
     private async Task<CopiedObject> AttemptAsync(IDestination destination, CopyRequest request, CancellationToken cancellationToken)
     {

@@ -53,15 +53,15 @@ internal sealed class ArchiveVerifier(
         var sample = request.SamplePercent is { } percent ? SampleSelector.Select(recorded, percent, request.Seed).ToHashSet() : null;
         var problems = new ConcurrentQueue<VerifyProblem>();
         var toRead = new List<(LedgerEntry Entry, bool ETagCompared)>();
-        var otherETag = new List<(LedgerEntry Entry, VerifyProblem Problem)>();
+        var otherETag = new List<(LedgerEntry Entry, VerifyProblem Problem, bool SameSize, bool OtherETag)>();
         foreach (var entry in recorded)
         {
             var listed = stored.GetValueOrDefault(entry.Key);
             if (ListingProblem(entry, listed) is { } problem)
             {
-                if (problem.Kind == VerifyProblemKind.Changed && listed!.Size == entry.Size)
+                if (problem.Kind == VerifyProblemKind.Changed)
                 {
-                    otherETag.Add((entry, problem));
+                    otherETag.Add((entry, problem, listed!.Size == entry.Size, OtherETag(entry, listed)));
                 }
                 else
                 {
@@ -88,7 +88,7 @@ internal sealed class ArchiveVerifier(
             Foreign = foreign,
             BytesRead = read.Sum(r => r.Bytes),
             ReadBack = [.. read.OrderBy(r => r.Key, StringComparer.Ordinal)],
-            Notes = [.. Empty(layout, recorded.Count), .. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
+            Notes = [.. Empty(layout, recorded.Count, namePrefix, ledger.Entries.Any(e => e.Deleted != true)), .. read.Where(r => r.Matched && !r.Compared.Contains("MD5", StringComparison.Ordinal) && !r.Compared.Contains("CRC", StringComparison.Ordinal))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => $"{r.Key}: only its {r.Compared.Replace(", ", " and ", StringComparison.Ordinal)} could be checked (a multipart-uploaded source has no whole-object MD5, and the ledger recorded no CRC-32C for it)")],
         };
@@ -100,9 +100,12 @@ internal sealed class ArchiveVerifier(
         return report with { Problems = [.. problems.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Kind)] };
     }
 
-    /// <summary>A ledger with nothing in it proves nothing: usually the wrong prefix.</summary>
-    private static IEnumerable<string> Empty(KeyLayout layout, int recorded) =>
-        recorded > 0 ? [] : [$"the ledger under `{layout.LedgerFolder}` records no object, so there was nothing to verify: if CostSync has run, check `CostSync:Destination:Prefix` and `IncludeTenancyFolder` (and `--prefix`)"];
+    /// <summary>A ledger with nothing in it proves nothing: usually the wrong prefix (or a `--prefix` no report name starts with).</summary>
+    private static IEnumerable<string> Empty(KeyLayout layout, int recorded, string namePrefix, bool ledgerHasEntries) =>
+        recorded > 0 ? []
+        : ledgerHasEntries && namePrefix.Length > 0
+            ? [$"the ledger under `{layout.LedgerFolder}` records no report whose name starts with `{namePrefix}` (`--prefix`), so there was nothing to verify: compare it with the names `CostSync list` prints (without `Destination:Prefix`)"]
+            : [$"the ledger under `{layout.LedgerFolder}` records no object, so there was nothing to verify: if CostSync has run, check `CostSync:Destination:Prefix` and `IncludeTenancyFolder` (and `--prefix`)"];
 
     /// <summary>What the listing alone shows: absent, another size, or another ETag than the ledger recorded.</summary>
     private static VerifyProblem? ListingProblem(LedgerEntry entry, DestinationObject? listed)
@@ -124,20 +127,30 @@ internal sealed class ArchiveVerifier(
             : null;
     }
 
+    /// <summary>Both the listing and the ledger know the destination ETag, and they differ.</summary>
+    private static bool OtherETag(LedgerEntry entry, DestinationObject listed) =>
+        listed.ETag is { } etag && entry.DestinationETag is { } recorded && !Integrity.Md5Digests.SameETag(etag, recorded);
+
     /// <summary>
-    /// An ETag other than the recorded one is either another CostSync write the ledger does not record yet (its metadata names
-    /// another run: a run that stopped before recording it, healed by the next run as a run's adoption does) or a replacement
-    /// made outside CostSync. One HEAD each tells which.
+    /// Another size or ETag than the recorded one is either another CostSync write the ledger does not record yet (same size,
+    /// metadata naming another run: a run that stopped before recording it, healed by the next run as a run's adoption does),
+    /// a change that kept CostSync's metadata (the next run copies the report again), or a replacement by another writer
+    /// under another ETag without CostSync's metadata, which a run leaves alone as it does every object it did not write
+    /// (the fix is to move it aside first). One HEAD each tells which.
     /// </summary>
-    private async Task JudgeOtherETagsAsync(IDestination destination, List<(LedgerEntry Entry, VerifyProblem Problem)> candidates, ConcurrentQueue<VerifyProblem> problems, CancellationToken cancellationToken)
+    private async Task JudgeOtherETagsAsync(IDestination destination, List<(LedgerEntry Entry, VerifyProblem Problem, bool SameSize, bool OtherETag)> candidates, ConcurrentQueue<VerifyProblem> problems, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(candidates, Bounded(cancellationToken), async (c, token) =>
         {
             var details = await destination.HeadObjectAsync(c.Entry.Key, token);
             var run = details?.Metadata.GetValueOrDefault(ObjectMetadataNames.RunId);
-            problems.Enqueue(c.Entry.SupersededFrom is null && details?.Metadata.ContainsKey(ObjectMetadataNames.SourceSize) == true && run is not null && run != c.Entry.RunId
-                ? new VerifyProblem(VerifyProblemKind.Unrecorded, c.Entry.Key, $"was written again by run {run} (ETag {details.ETag}), but the ledger records the copy by run {c.Entry.RunId} (ETag {c.Entry.DestinationETag})", VerifyFixes.Unrecorded)
-                : c.Problem);
+            var ours = details?.Metadata.ContainsKey(ObjectMetadataNames.SourceSize) == true;
+            var report = c.Entry.SupersededFrom is null;
+            problems.Enqueue(report && c.SameSize && ours && run is not null && run != c.Entry.RunId
+                ? new VerifyProblem(VerifyProblemKind.Unrecorded, c.Entry.Key, $"was written again by run {run} (ETag {details!.ETag}), but the ledger records the copy by run {c.Entry.RunId} (ETag {c.Entry.DestinationETag})", VerifyFixes.Unrecorded)
+                : report && c.OtherETag && details is not null && !ours
+                    ? c.Problem with { Detail = $"{c.Problem.Detail}; the object there now carries no CostSync metadata", Fix = VerifyFixes.ReplacedByAnotherWriter }
+                    : c.Problem);
         });
     }
 

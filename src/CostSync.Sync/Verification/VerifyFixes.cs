@@ -12,6 +12,9 @@ internal static class VerifyFixes
     public const string ChangedVisibly =
         "The archive no longer holds the bytes CostSync copied. While bling still has the report, the next run (`CostSync --once`) copies it again and keeps these bytes under .costsync/superseded/; otherwise restore it from a backup or an older version of the object.";
 
+    public const string ReplacedByAnotherWriter =
+        "Another tool replaced it (an object without CostSync's metadata), and no run overwrites an object CostSync did not write. Move that object aside (copy it elsewhere, then delete it); while bling still has the report the next run (`CostSync --once`) then copies it again; otherwise restore it from a backup or an older version of the object.";
+
     public const string ChangedSilently =
         "The bytes changed although size and ETag did not (damage, or a replacement that kept them). Restore the object from a backup or an older version; or move it aside, and while bling still has the report `CostSync --once` copies it again.";
 

@@ -56,6 +56,11 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
             problems.Add(ConfigProblem.Invalid($"{Section}:ServerSideEncryption", sse, "must be empty, `AES256` or `aws:kms`", "AES256"));
         }
 
+        if (options.MaxRetryAttempts is < 0 or > 20)
+        {
+            problems.Add(ConfigProblem.Invalid($"{Section}:MaxRetryAttempts", options.MaxRetryAttempts, "must be between 0 and 20", "4"));
+        }
+
         if (options.AbortIncompleteUploadsAfter <= TimeSpan.Zero)
         {
             problems.Add(ConfigProblem.Invalid($"{Section}:AbortIncompleteUploadsAfter", options.AbortIncompleteUploadsAfter, "must be positive", "1.00:00:00"));
@@ -77,7 +82,12 @@ internal sealed partial class DestinationOptionsValidator : IValidateOptions<Des
 
         if (options.Kind != DestinationKind.S3)
         {
-            yield return ConfigProblem.Invalid($"{Key}:Mode", mode?.ToString() ?? string.Empty, $"applies only to Kind = S3 (a Directory destination cannot lock its files); remove `{Key}` or use an S3 bucket with Object Lock", "Compliance");
+            // One problem, naming the key that is set: the fix is to remove the section, not to complete it.
+            (string setKey, object value, string example) = mode is { } setMode
+                ? ($"{Key}:Mode", setMode, "Compliance")
+                : ($"{Key}:RetainDays", (object)days!, "2557 (7 years)");
+            yield return ConfigProblem.Invalid(setKey, value, $"applies only to Kind = S3 (a Directory destination cannot lock its files); remove `{Key}` or use an S3 bucket with Object Lock", example);
+            yield break;
         }
 
         if (mode is null)

@@ -13,7 +13,10 @@ internal sealed class OciOptionsValidator : IValidateOptions<OciOptions>
         var problems = new List<string>();
         if (options.Auth != OciAuthMode.InstancePrincipal && options.ConfigFile is { Length: > 0 } file && !File.Exists(ExpandHome(file)))
         {
-            problems.Add(ConfigProblem.Invalid($"{Section}:ConfigFile", file, $"does not exist (Auth = {options.Auth} reads the API key profile from it)", "/home/opc/.oci/config"));
+            var rule = Directory.Exists(ExpandHome(file))
+                ? $"is a folder, not the OCI config file (Auth = {options.Auth} reads the API key profile from the file, usually `config` inside it)"
+                : $"does not exist (Auth = {options.Auth} reads the API key profile from it)";
+            problems.Add(ConfigProblem.Invalid($"{Section}:ConfigFile", file, rule, "/home/opc/.oci/config"));
         }
 
         if (options.Region is { Length: > 0 } region && (region.Any(char.IsWhiteSpace) || region.Any(char.IsUpper)))

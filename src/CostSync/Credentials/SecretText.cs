@@ -13,14 +13,29 @@ internal static class SecretText
         var trimmed = raw.Reveal().Trim();
         if (trimmed.Length == 0)
         {
-            throw new CredentialsException($"The Vault secret `{secretId}` ({what}) is empty. Store the {what} in it.");
+            throw new CredentialsException($"The Vault secret `{secretId}` ({what}) is empty{(raw.Length > 0 ? " (only whitespace)" : string.Empty)}. Store the {what} in it: {VaultSetCommand.For(secretId)}");
         }
 
         if (trimmed.Any(char.IsWhiteSpace))
         {
-            throw new CredentialsException($"The Vault secret `{secretId}` ({what}, {trimmed.Length} characters) contains whitespace inside the value. Store the {what} without spaces or line breaks.");
+            throw new CredentialsException($"The Vault secret `{secretId}` ({what}, {trimmed.Length} characters) contains whitespace inside the value. Store the {what} without spaces or line breaks: {VaultSetCommand.For(secretId)}");
         }
 
         return new SecretValue(trimmed);
+    }
+
+    /// <summary>
+    /// Refuses content that is not text: Vault serves base64, so a key passed to <c>update-base64</c> without encoding it (AWS
+    /// keys happen to be valid base64) comes back as other bytes, which S3 would only answer with SignatureDoesNotMatch.
+    /// </summary>
+    public static void EnsureText(SecretValue content, string secretId, string what)
+    {
+        var value = content.Reveal();
+        if (value.Any(c => c == '\uFFFD' || (char.IsControl(c) && !char.IsWhiteSpace(c))))
+        {
+            throw new CredentialsException(
+                $"The Vault secret `{secretId}` ({what}) is not text once base64-decoded: it was probably stored without base64-encoding it "
+                + $"(`oci vault secret update-base64` takes base64 content). Store it again with: {VaultSetCommand.For(secretId)}");
+        }
     }
 }

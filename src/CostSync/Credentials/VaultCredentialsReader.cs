@@ -37,21 +37,28 @@ internal sealed class VaultCredentialsReader(ISecretsClient secrets, IOptions<Cr
                 throw new CredentialsException(VaultPlaceholder.Message(secretId, what)) { KeysNotSet = true };
             }
 
+            SecretText.EnsureText(bundle.Content, secretId, what);
             return bundle.Content;
         }
         catch (OciServiceException ex)
         {
             // OCI answers 404 (NotAuthorizedOrNotFound) both for a wrong OCID and a missing policy; other failures say their own cause.
-            var hint = ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
-                ? " Check the OCID and that a policy allows `read secret-bundles` for this principal."
-                : string.Empty;
+            var hint = ex.StatusCode switch
+            {
+                HttpStatusCode.NotFound or HttpStatusCode.Forbidden => " Check the OCID and that a policy allows `read secret-bundles` for this principal.",
+
+                // Vault answered, but with content CostSync cannot decode: storing the value again is the fix.
+                HttpStatusCode.OK => $" Store the value again: {VaultSetCommand.For(secretId)}",
+                _ => string.Empty,
+            };
             throw new CredentialsException($"Cannot read the Vault secret `{secretId}` ({what}): {ex.Message}{hint}", ex);
         }
     }
 
+    private const string Shape = "{ \"accessKeyId\": …, \"secretAccessKey\": …, \"sessionToken\": … (optional) } (names are case-insensitive)";
+
     private static AwsKeyPair ParseJson(SecretValue content, string secretId)
     {
-        const string Shape = "{ \"accessKeyId\": …, \"secretAccessKey\": …, \"sessionToken\": … (optional) }";
         try
         {
             using var document = JsonDocument.Parse(content.Reveal().Trim());
@@ -83,13 +90,13 @@ internal sealed class VaultCredentialsReader(ISecretsClient secrets, IOptions<Cr
             {
                 if (property.Value.ValueKind != JsonValueKind.String)
                 {
-                    throw new CredentialsException($"The Vault secret `{secretId}`: `{name}` is not a string.");
+                    throw new CredentialsException($"The Vault secret `{secretId}`: `{name}` is not a string. Store {Shape}.");
                 }
 
                 return new SecretValue(property.Value.GetString()!);
             }
         }
 
-        return required ? throw new CredentialsException($"The Vault secret `{secretId}` has no `{name}` field.") : null;
+        return required ? throw new CredentialsException($"The Vault secret `{secretId}` has no `{name}` field. Store {Shape}.") : null;
     }
 }

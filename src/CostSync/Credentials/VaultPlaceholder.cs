@@ -16,6 +16,6 @@ internal static class VaultPlaceholder
     /// <summary>Says which secret still holds the placeholder and the command that sets it (the key is read without echo, so it stays out of the shell history).</summary>
     public static string Message(string secretId, string what) =>
         $"The AWS keys have not been set yet: the Vault secret `{secretId}` ({what}) still holds the placeholder that deploy/tofu created. " +
-        $"Set it with: read -rs KEY && oci vault secret update-base64 --secret-id {secretId} --secret-content-content \"$(printf %s \"$KEY\" | base64 -w0)\" " +
+        $"Set it with: {VaultSetCommand.For(secretId)} " +
         "(`tofu output set_aws_keys` prints this command for both secrets); the next run reads the new value.";
 }

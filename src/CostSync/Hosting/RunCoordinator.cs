@@ -7,6 +7,7 @@ using CostSync.Evidence;
 using CostSync.Formatting;
 using CostSync.Logging;
 using CostSync.Metrics;
+using CostSync.Oci.Telemetry;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Sync.Configuration;
@@ -33,6 +34,7 @@ internal sealed class RunCoordinator(
     EvidenceRecorder evidence,
     RunProgressFactory progressDisplays,
     ScheduleClock clock,
+    RetryTally retries,
     TimeProvider timeProvider,
     IOptions<CostSyncOptions> options,
     IOptions<SourceOptions> source,
@@ -115,6 +117,7 @@ internal sealed class RunCoordinator(
         var startedAt = clock.Now;
         var runId = RunId.New(startedAt);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
+        var retriesBefore = retries.Snapshot();
         await using var used = new RunDestination();
         SyncRunResult result;
         try
@@ -142,6 +145,9 @@ internal sealed class RunCoordinator(
             result = FailedResult(runId, startedAt, DestinationFailures.Describe(ex, _destination));
         }
 
+        // The whole run's retries: the Vault reads and a second pass with re-read keys included.
+        var retried = retries.Snapshot().Since(retriesBefore);
+        result = result with { Totals = result.Totals with { OciRetries = retried.Oci, S3Retries = retried.S3 } };
         await RecordAsync(result, startedAt, used.Current, stoppingToken);
         return new RunOutcome(result.Status switch
         {
@@ -157,7 +163,7 @@ internal sealed class RunCoordinator(
         var (result, denied) = await RunWithAsync(runId, first, used, cancellationToken);
         if (denied is null || !credentials.CanRotate)
         {
-            return result ?? Denied(runId, denied, "Check the credentials and the bucket policy.");
+            return result ?? Denied(runId, denied, "with the configured credentials. Check them and the bucket policy.");
         }
 
         // S3 refused the keys (AccessDenied, a bad signature, an unknown key id, expired session keys): they may have been
@@ -214,12 +220,14 @@ internal sealed class RunCoordinator(
 
     private void LogOutcome(SyncRunResult result, DateTimeOffset? nextRun)
     {
-        if (result.Error is { } error)
+        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
+
+        // An object's failure is the run's first error too: logged once, on the object's line below.
+        if (result.Error is { } error && !failures.Any(f => string.Equals(f.Error, error, StringComparison.Ordinal)))
         {
             Log.RunFailed(logger, result.RunId, error);
         }
 
-        var failures = result.Outcomes.Where(o => !o.Succeeded).ToList();
         foreach (var failure in failures.Take(LoggedFailures))
         {
             Log.ObjectFailed(logger, result.RunId, failure.Name, failure.Error ?? "unknown error");
@@ -246,7 +254,7 @@ internal sealed class RunCoordinator(
             t.InvalidContent > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {t.InvalidContent} report(s) archived with invalid content (see the warnings above)") : string.Empty,
             result.SchemaDrifts.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; WARNING: {result.SchemaDrifts.Count} report(s) with new columns (schema drift, see above)") : string.Empty);
         var level = warning.Length > 0 ? LogLevel.Warning : LogLevel.Information;
-        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, next, warning);
+        Log.RunSummary(logger, level, result.RunId, status, t.Listed, t.Copied, t.Changed, t.Skipped, t.Failed, t.Deleted, t.SourceGone, bytes, duration, t.OciRetries, t.S3Retries, t.ObjectRetries, next, warning);
     }
 
     public void Dispose() => _gate.Dispose();

@@ -33,6 +33,9 @@ internal static class RunResults
             SourceGone = copiedFirst.Count(o => o.SourceGone) + b.SourceGone,
             Superseded = outcomes.Count(o => o.SupersededKey is not null),
             InvalidContent = a.InvalidContent + b.InvalidContent,
+            OciRetries = a.OciRetries + b.OciRetries,
+            S3Retries = a.S3Retries + b.S3Retries,
+            ObjectRetries = a.ObjectRetries + b.ObjectRetries,
         };
         return retry with
         {

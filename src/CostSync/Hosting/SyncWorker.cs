@@ -29,7 +29,14 @@ internal sealed class SyncWorker(
             var last = await history.ReadAsync(stoppingToken);
             if (clock.IsCatchUpDue(last.LastSuccessfulRunAt))
             {
-                Log.CatchUpRun(logger, last.LastSuccessfulRunAt);
+                if (last.LastSuccessfulRunAt is { } lastSuccess)
+                {
+                    Log.CatchUpRun(logger, lastSuccess);
+                }
+                else
+                {
+                    Log.FirstRun(logger);
+                }
                 current = RunAsync(stoppingToken);
             }
 

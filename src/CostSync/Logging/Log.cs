@@ -8,8 +8,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, EventName = "NextRunScheduled", Level = LogLevel.Information, Message = "Next run at {NextRun:u} ({Cron} in {TimeZone})")]
     public static partial void NextRunScheduled(ILogger logger, DateTimeOffset nextRun, string cron, string timeZone);
 
-    [LoggerMessage(EventId = 1002, EventName = "CatchUpRun", Level = LogLevel.Information, Message = "Last successful run {LastSuccess} is older than one schedule interval: running now")]
-    public static partial void CatchUpRun(ILogger logger, DateTimeOffset? lastSuccess);
+    [LoggerMessage(EventId = 1002, EventName = "CatchUpRun", Level = LogLevel.Information, Message = "Last successful run {LastSuccess:u} is older than one schedule interval: running now")]
+    public static partial void CatchUpRun(ILogger logger, DateTimeOffset lastSuccess);
+
+    [LoggerMessage(EventId = 1005, EventName = "FirstRun", Level = LogLevel.Information, Message = "No successful run recorded yet in the state directory: running now")]
+    public static partial void FirstRun(ILogger logger);
 
     [LoggerMessage(EventId = 1003, EventName = "TickSkipped", Level = LogLevel.Warning, Message = "Skipped the scheduled run at {Tick:u}: the previous run is still in progress")]
     public static partial void TickSkipped(ILogger logger, DateTimeOffset tick);
@@ -20,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1010, EventName = "RunStarting", Level = LogLevel.Information, Message = "Run {RunId} starting: {Source} to {Destination}")]
     public static partial void RunStarting(ILogger logger, string runId, string source, string destination);
 
-    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {SourceGone} gone from the source; {BytesText} in {DurationText}; next run {NextRun}{Warning}")]
-    public static partial void RunSummary(ILogger logger, LogLevel level, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, int sourceGone, string bytesText, string durationText, string nextRun, string warning);
+    [LoggerMessage(EventId = 1011, EventName = "RunSummary", Message = "Run {RunId} {Status}: {Listed} listed, {Copied} copied, {Changed} changed, {Skipped} unchanged, {Failed} failed, {Deleted} deleted, {SourceGone} gone from the source; {BytesText} in {DurationText}; retried {OciRetries} OCI calls, {S3Retries} S3 calls, {ObjectRetries} objects; next run {NextRun}{Warning}")]
+    public static partial void RunSummary(ILogger logger, LogLevel level, string runId, string status, int listed, int copied, int changed, int skipped, int failed, int deleted, int sourceGone, string bytesText, string durationText, long ociRetries, long s3Retries, int objectRetries, string nextRun, string warning);
 
     [LoggerMessage(EventId = 1020, EventName = "NothingListed", Level = LogLevel.Warning, Message = "Run {RunId}: {Hint}")]
     public static partial void NothingListed(ILogger logger, string runId, string hint);

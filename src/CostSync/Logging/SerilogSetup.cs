@@ -1,6 +1,7 @@
 using CostSync.Configuration;
 using Microsoft.Extensions.Configuration;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -21,12 +22,17 @@ internal static class SerilogSetup
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
+            .Destructure.With<RedactingDestructuringPolicy>()
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
 
-    /// <summary>Configures <paramref name="configuration"/>'s sinks; returns the log file pattern, or null with a warning when the file cannot be used.</summary>
-    public static LogFileLocation Configure(LoggerConfiguration logger, IConfiguration configuration, LoggingOptions options, bool consoleToStandardError, bool underSystemd, bool writeToConsole, out string? fileWarning)
+    /// <summary>
+    /// Configures <paramref name="configuration"/>'s sinks; returns the log file pattern, or null with a warning when the file
+    /// cannot be used. A file that stops accepting lines later (a full disk) is reported once through <paramref name="failures"/>,
+    /// a console-only logger.
+    /// </summary>
+    public static LogFileLocation Configure(LoggerConfiguration logger, IConfiguration configuration, LoggingOptions options, bool consoleToStandardError, bool underSystemd, bool writeToConsole, Serilog.ILogger failures, out string? fileWarning)
     {
         logger
             .MinimumLevel.Information()
@@ -36,6 +42,7 @@ internal static class SerilogSetup
             .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
+            .Destructure.With<RedactingDestructuringPolicy>()
             .Enrich.FromLogContext()
             .Enrich.With<RunTagEnricher>();
         if (writeToConsole)
@@ -61,33 +68,52 @@ internal static class SerilogSetup
 
         var pattern = Path.Combine(directory, options.Json ? "costsync-.json" : "costsync-.log");
         var sizeLimit = options.FileSizeLimitMiB * 1024L * 1024L;
-        if (options.Json)
+
+        var file = LoggerSinkConfiguration.CreateSink(sink =>
         {
-            logger.WriteTo.File(new CompactJsonFormatter(), pattern, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true);
-        }
-        else
-        {
-            logger.WriteTo.File(pattern, outputTemplate: TextTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        }
+            if (options.Json)
+            {
+                sink.File(new CompactJsonFormatter(), pattern, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true);
+            }
+            else
+            {
+                sink.File(pattern, outputTemplate: TextTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedFileCount, fileSizeLimitBytes: sizeLimit, rollOnFileSizeLimit: true, shared: true, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+
+        // Fallible: a write the file refuses (full disk) is reported, once, instead of being dropped without a word.
+        logger.WriteTo.Fallible(sink => sink.Sink(new LogFileSink(file)), new LogFileFailureListener(failures, directory));
 
         return new LogFileLocation(pattern.Replace("costsync-.", "costsync-<yyyyMMdd>.", StringComparison.Ordinal));
     }
 
     private static bool CanWrite(string directory, out string reason)
     {
+        var probe = Path.Combine(directory, $".costsync-write-probe-{Environment.ProcessId}");
         try
         {
             Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".costsync-write-probe-{Environment.ProcessId}");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
+
+            // Some bytes, not an empty file: a full disk still has room for a name, not for a line.
+            File.WriteAllText(probe, "CostSync can write here.\n");
             reason = string.Empty;
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            reason = ex.Message;
+            reason = ex.Message.TrimEnd('.');
             return false;
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(probe);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The probe was never created; nothing to clean up.
+            }
         }
     }
 }

@@ -23,5 +23,7 @@ internal static class StateDirectoryProblem
     /// <summary>The full sentence with the fix, for <see cref="StateDirectoryException"/>.</summary>
     public static string Explain(string directory, Exception exception) =>
         $"The state directory `{directory}` {Describe(exception)}: CostSync keeps its lock, last run and alert state there. "
-        + "Make it writable for the service user (the systemd unit's StateDirectory=costsync does that), or set `CostSync:StateDirectory` to a writable folder.";
+        + (exception is IOException { HResult: NoSpace or QuotaExceeded }
+            ? "Free space on that file system (`df -h` shows which one is full), or set `CostSync:StateDirectory` to a folder on another one."
+            : "Make it writable for the service user (the systemd unit's StateDirectory=costsync does that), or set `CostSync:StateDirectory` to a writable folder.");
 }

@@ -34,12 +34,23 @@ internal sealed class StateStore(IOptions<CostSyncOptions> options)
         var probe = Path.Combine(Directory, $".costsync-write-probe-{Environment.ProcessId}");
         try
         {
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
+            // Some bytes, not an empty file: a full disk still has room for a name, not for the state files' contents.
+            File.WriteAllText(probe, "CostSync can write here.\n");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StateDirectoryException(StateDirectoryProblem.Explain(Directory, ex), ex);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(probe);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The probe was never created (or the directory went away): nothing to clean up.
+            }
         }
     }
 

@@ -8,14 +8,15 @@ namespace CostSync.Tests.Support;
 /// <summary>An object in <see cref="FakeObjectStorageClient"/>: generated content plus the identity OCI would list.</summary>
 public sealed class FakeObject
 {
-    public FakeObject(string name, GeneratedContent content, int? multipartParts, DateTimeOffset created, bool crc32c = true)
+    /// <summary>An object of generated content; <paramref name="hashed"/> false for one too big to hash that a test never lets be read (a made-up MD5, no CRC-32C).</summary>
+    public FakeObject(string name, GeneratedContent content, int? multipartParts, DateTimeOffset created, bool crc32c = true, bool hashed = true)
     {
         Name = name;
         Content = content;
         ETag = Guid.NewGuid().ToString();
-        Md5 = multipartParts is { } n ? MultipartMd5(content, n) : Convert.ToBase64String(Md5Of(content, 0, content.Length));
+        Md5 = !hashed ? Convert.ToBase64String(new byte[16]) : multipartParts is { } n ? MultipartMd5(content, n) : Convert.ToBase64String(Md5Of(content, 0, content.Length));
         Created = created;
-        Crc32c = crc32c ? Crc32cOf(content) : null;
+        Crc32c = crc32c && hashed ? Crc32cOf(content) : null;
     }
 
     public string Name { get; }

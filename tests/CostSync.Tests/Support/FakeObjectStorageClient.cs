@@ -46,9 +46,9 @@ public sealed class FakeObjectStorageClient : IObjectStorageClient
 
     public FakeObject this[string name] => _objects[name];
 
-    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null, bool crc32c = true)
+    public FakeObject Put(string name, long size, int seed = 0, int? multipartParts = null, DateTimeOffset? created = null, bool crc32c = true, bool hashed = true)
     {
-        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), crc32c);
+        var o = new FakeObject(name, new GeneratedContent(size, seed == 0 ? name.GetHashCode(StringComparison.Ordinal) : seed), multipartParts, created ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), crc32c, hashed);
         _objects[name] = o;
         return o;
     }

@@ -103,6 +103,31 @@ public sealed class SwiftS3Fixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Deletes a test bucket with everything in it (objects and incomplete uploads), so large test runs give the disk back.</summary>
+    public async Task DeleteBucketAsync(string bucket, CancellationToken cancellationToken)
+    {
+        using var client = CreateClient();
+        var uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket }, cancellationToken);
+        foreach (var upload in uploads.MultipartUploads ?? [])
+        {
+            await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = bucket, Key = upload.Key, UploadId = upload.UploadId }, cancellationToken);
+        }
+
+        var request = new ListObjectsV2Request { BucketName = bucket };
+        do
+        {
+            var page = await client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var o in page.S3Objects ?? [])
+            {
+                await client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = o.Key }, cancellationToken);
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+        await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = bucket }, cancellationToken);
+    }
+
     private async Task<bool> AnswersAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };

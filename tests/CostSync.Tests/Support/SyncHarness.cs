@@ -58,7 +58,15 @@ public sealed class SyncHarness : IAsyncDisposable
     public Task<SyncRunResult> RunAsync(IDestination destination, CancellationToken cancellationToken, IProgress<SyncProgress>? progress = null) =>
         Engine.RunAsync(new SyncRunContext($"run-{++_runs}", destination) { Progress = progress }, cancellationToken);
 
-    public ValueTask DisposeAsync() => _provider?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (_provider is not null)
+        {
+            SecretHygiene.HarnessReports.Logs(Logs.GetSnapshot());
+        }
+
+        return _provider?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     private ServiceProvider Build()
     {

@@ -88,6 +88,23 @@ public sealed class SyncEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_DamagedReadsRetriedWholeObjects_CountsEachFurtherAttemptInTheTotals()
+    {
+        _harness.Source.Put("a.csv.gz", 1000);
+        _harness.Source.Put("b.csv.gz", 7 * MiB);
+        _harness.Source.Put("c.csv.gz", 1000);
+        _harness.Source.InjectFaults("a.csv.gz", FakeGetFault.FlippedByte, FakeGetFault.TruncatedBody);
+        _harness.Source.InjectFaults("b.csv.gz", FakeGetFault.FlippedByte);
+        await using var sut = CreateDestination();
+
+        var result = await _harness.RunAsync(sut, Ct);
+
+        Assert.Equal((SyncRunStatus.Succeeded, 3), (result.Status, result.Totals.Copied));
+        Assert.Equal(3, result.Totals.ObjectRetries);
+        Assert.Equal(3, _harness.Logs.GetSnapshot().Count(r => r.Id.Name == "CopyAttemptFailed"));
+    }
+
+    [Fact]
     public async Task Run_OverwriteProtection_RefusesReplacingAReportPreservesNothingAndRecordsTheOthers()
     {
         _harness.DestinationOptions.OverwriteProtection = true;

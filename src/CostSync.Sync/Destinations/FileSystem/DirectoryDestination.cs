@@ -102,7 +102,7 @@ internal sealed class DirectoryDestination : IDestination
 
     public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
-        _ = PathOf(key); // validates the key before anything is written
+        DirectoryKeys.EnsureNoClash(Root, key); // refuses a key no file can have before anything is written
         System.IO.Directory.CreateDirectory(TempFolder);
         var uploadId = Guid.NewGuid().ToString("N");
         var descriptor = new DirectoryUploadDescriptor(key, _timeProvider.GetUtcNow(), new Dictionary<string, string>(metadata));
@@ -208,6 +208,8 @@ internal sealed class DirectoryDestination : IDestination
 
     internal async Task<DestinationWriteResult> PublishAsync(string key, string uploadId, string etag, IReadOnlyDictionary<string, string> metadata, bool replaceable, CancellationToken cancellationToken)
     {
+        // Again at the end: another report of this run may have taken the path (as a file or a folder) meanwhile.
+        DirectoryKeys.EnsureNoClash(Root, key);
         var target = PathOf(key);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var sidecar = SidecarPath(key);
@@ -247,7 +249,7 @@ internal sealed class DirectoryDestination : IDestination
 
     private string DescriptorPath(string uploadId) => Path.Combine(TempFolder, uploadId + ".json");
 
-    private string SidecarPath(string key) => Path.Combine(MetaFolder, DirectoryKeys.ToRelativePath(key) + ".json");
+    private string SidecarPath(string key) => Path.Combine(MetaFolder, DirectoryKeys.ToRelativePath(key) + DirectoryKeys.SidecarSuffix);
 
     private string PathOf(string key) => Path.Combine(Root, DirectoryKeys.ToRelativePath(key));
 

@@ -11,7 +11,7 @@ internal static class S3ClientBuilder
 {
     public static AmazonS3Client Build(DestinationOptions options, AWSCredentials? credentials, HttpClientFactory? httpClientFactory = null, TelemetryProvider? telemetry = null)
     {
-        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, MaxErrorRetry = options.MaxRetryAttempts };
         if (options.ServiceUrl is not null)
         {
             config.ServiceURL = options.ServiceUrl.ToString();

@@ -10,6 +10,7 @@ namespace CostSync.Sync.Destinations.S3;
 /// <summary>An S3 bucket (AWS or S3-compatible) through AWSSDK.S3's low-level API.</summary>
 internal sealed class S3Destination : IDestination
 {
+    private static readonly ByteRange WholeObject = new("bytes=0-");
     private readonly IAmazonS3 _client;
     private readonly bool _ownsClient;
     private readonly TimeProvider _timeProvider;
@@ -91,17 +92,26 @@ internal sealed class S3Destination : IDestination
     {
         try
         {
-            var r = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key }, cancellationToken);
+            // An open range ("bytes=0-") reads the whole object; the AWS SDK checks a GET body against its ETag only when no range
+            // is asked for, and would fail every read on a store whose ETags are not MD5s without SSE headers saying so. Readers
+            // check what they read themselves (ledger lines are parsed one by one; reports are hashed by whoever reads them).
+            var r = await _client.GetObjectAsync(new GetObjectRequest { BucketName = Bucket, Key = key, ByteRange = WholeObject }, cancellationToken);
             return new OwnedStream(r.ResponseStream, r);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+        {
+            // Only an empty object cannot satisfy "bytes=0-".
+            return new MemoryStream([], writable: false);
+        }
     }
 
     public async Task<DestinationWriteResult> PutObjectAsync(string key, ReadOnlyMemory<byte> content, ContentDigests digests, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new PutObjectRequest
         {
             BucketName = Bucket,
@@ -145,6 +155,7 @@ internal sealed class S3Destination : IDestination
 
     public async Task<IMultipartUpload> BeginMultipartUploadAsync(string key, IReadOnlyDictionary<string, string> metadata, WriteKind kind, CancellationToken cancellationToken)
     {
+        S3Keys.EnsureFits(key, Options);
         var request = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key };
         S3WriteSettings.Apply(request, Options);
         if (kind != WriteKind.Probe)
@@ -206,8 +217,11 @@ internal sealed class S3Destination : IDestination
         return versioning.WaitAsync(cancellationToken);
     }
 
-    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken) =>
-        S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    public Task<DestinationWriteResult> CopyObjectAsync(string sourceKey, string? sourceETag, long sourceSize, string destinationKey, CancellationToken cancellationToken)
+    {
+        S3Keys.EnsureFits(destinationKey, Options);
+        return S3ServerSideCopy.CopyAsync(this, sourceKey, sourceETag, sourceSize, destinationKey, cancellationToken);
+    }
 
     public ValueTask DisposeAsync()
     {

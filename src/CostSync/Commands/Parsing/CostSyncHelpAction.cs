@@ -12,7 +12,7 @@ internal sealed class CostSyncHelpAction : SynchronousCommandLineAction
           --CostSync:Section:Key=value  e.g. --CostSync:Destination:Bucket=my-bucket
           --CostSync:Section:Key value
 
-        Response files: @FILE reads more arguments from FILE (one or more per line, # starts a comment).
+        Response files: @FILE reads more arguments from FILE (one or more per line; a line that starts with # is a comment).
 
         Exit codes: 0 success, 1 failed, 2 invalid configuration or usage, 3 partially failed, 4 another run holds the lock.
         """;

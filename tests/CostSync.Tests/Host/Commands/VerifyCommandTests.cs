@@ -88,6 +88,32 @@ public sealed class VerifyCommandTests(SwiftS3Fixture swift) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_ReportReplacedByAnotherToolWithoutMetadata_ChangedWithTheMoveAsideFixThatTheNextRunsProve()
+    {
+        // What `aws s3 cp` of a truncated download does: other bytes, other ETag, none of CostSync's metadata.
+        var name = FirstReport();
+        var original = _cli.Emulator.Objects.All.Single(o => o.Name == name);
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = Prefix + name, InputStream = new MemoryStream(original.Content.ToArray()[..100]), UseChunkEncoding = false }, Ct);
+
+        var result = await _cli.RunAsync(["verify"], Ct);
+
+        Assert.True(result.ExitCode == 5, result.ToString());
+        var line = Assert.Single(Lines(result), l => l.StartsWith("CHANGED", StringComparison.Ordinal));
+        Assert.Contains($" {Prefix}{name}: holds 100 bytes, the ledger recorded {original.Content.Length} (", line, StringComparison.Ordinal);
+        Assert.Contains("the object there now carries no CostSync metadata. Fix: Another tool replaced it", line, StringComparison.Ordinal);
+        Assert.Contains("Move that object aside", line, StringComparison.Ordinal);
+        // The fix is the one that works: a run leaves that object alone; once it is moved aside the next run copies the report.
+        var blocked = await _cli.RunAsync(["--once"], Ct);
+        Assert.True(blocked.ExitCode == 1, blocked.ToString());
+        Assert.Contains("holds an object CostSync did not write", Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "ObjectFailed").Message, StringComparison.Ordinal);
+        await _s3.DeleteObjectAsync(_bucket, Prefix + name, Ct);
+        var healed = await _cli.RunAsync(["--once"], Ct);
+        Assert.True(healed.ExitCode == 0, healed.ToString());
+        var again = await _cli.RunAsync(["verify"], Ct);
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
+    [Fact]
     public async Task Verify_ReportWrittenAgainByARunThatDidNotRecordIt_UnrecordedNotChanged()
     {
         // The same bytes uploaded in one part (so another ETag), with CostSync's metadata naming another run.

@@ -48,6 +48,8 @@ public sealed class ConfigurationValidatorTests : IDisposable
     [InlineData("CostSync:Destination:Prefix", "./oci", "contains a `.` segment")]
     [InlineData("CostSync:Destination:Prefix", "oci/ /reports", "contains an empty or blank segment")]
     [InlineData("CostSync:Destination:MirrorMaxDeleteShare", "1.5", "must be a share between 0 and 1")]
+    [InlineData("CostSync:Destination:MaxRetryAttempts", "-1", "must be between 0 and 20")]
+    [InlineData("CostSync:Destination:MaxRetryAttempts", "50", "must be between 0 and 20")]
     [InlineData("CostSync:Destination:ServerSideEncryption", "rot13", "must be empty, `AES256` or `aws:kms`")]
     [InlineData("CostSync:Destination:ForcePathStyle", "yes", "is not `true` or `false`")]
     [InlineData("CostSync:Transfer:PartSizeMiB", "2", "must be between 5 and 5120")]
@@ -111,6 +113,18 @@ public sealed class ConfigurationValidatorTests : IDisposable
         var problem = Assert.Single(Validate(settings));
 
         Assert.StartsWith("`CostSync:Destination:ObjectLock:Mode` = `Compliance` applies only to Kind = S3 (a Directory destination cannot lock its files)", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mode", "Governance", "`CostSync:Destination:ObjectLock:Mode` = `Governance` applies only to Kind = S3")]
+    [InlineData("RetainDays", "5", "`CostSync:Destination:ObjectLock:RetainDays` = `5` applies only to Kind = S3")]
+    public void Validate_HalfAnObjectLockOnADirectory_OneProblemNamingTheKeyThatIsSet(string key, string value, string problem)
+    {
+        var settings = TestSettings.Valid(_state.Path)
+            .With("CostSync:Destination:Kind", "Directory").With("CostSync:Destination:Path", _state.Path)
+            .With($"CostSync:Destination:ObjectLock:{key}", value);
+
+        Assert.StartsWith(problem, Assert.Single(Validate(settings)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class CliHarness : IAsyncDisposable
     public const string SecretId = "ocid1.vaultsecret.oc1.iad.e2ekeys";
     public const string TopicId = "ocid1.onstopic.oc1.iad.e2ealerts";
     private readonly TempDirectory _directory = new();
+    private int _reported;
 
     private CliHarness(OciEmulatorServer emulator, string configFile)
     {
@@ -47,9 +48,13 @@ internal sealed class CliHarness : IAsyncDisposable
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; set; }
 
     /// <summary>Starts an emulator with the default generated bling tree, or <paramref name="tree"/> (e.g. <see cref="BlingTreeOptions.None"/> for an empty bucket).</summary>
-    public static async Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null)
+    public static Task<CliHarness> StartAsync(CancellationToken cancellationToken, BlingTreeOptions? tree = null) =>
+        StartAsync(new OciEmulatorOptions { Tree = tree ?? BlingTreeOptions.Default }, cancellationToken);
+
+    /// <summary>Starts an emulator with <paramref name="options"/> (e.g. another clock).</summary>
+    public static async Task<CliHarness> StartAsync(OciEmulatorOptions options, CancellationToken cancellationToken)
     {
-        var emulator = await OciEmulatorServer.StartAsync(new OciEmulatorOptions { Tree = tree ?? BlingTreeOptions.Default }, cancellationToken);
+        var emulator = await OciEmulatorServer.StartAsync(options, cancellationToken);
         var directory = Path.Combine(Path.GetTempPath(), "costsync-host-tests", Guid.NewGuid().ToString("N"));
         return new CliHarness(emulator, emulator.WriteApiKeyConfig(directory));
     }
@@ -88,11 +93,14 @@ internal sealed class CliHarness : IAsyncDisposable
             ConfigureServices = ConfigureServices,
         };
         var exitCode = await CostSyncApp.RunAsync(args, environment, cancellationToken);
-        return new CliResult(exitCode, output.ToString(), bootstrap.Lines);
+        var result = new CliResult(exitCode, output.ToString(), bootstrap.Lines);
+        _reported = SecretHygiene.HarnessReports.CliRun(result, Logs, _reported);
+        return result;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await SecretHygiene.HarnessReports.CliEndAsync(Emulator, Settings);
         await Emulator.DisposeAsync();
         _directory.Dispose();
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CostSync.Tests.Support;
+using Xunit;
 
 namespace CostSync.Tests.Host.EndToEnd;
 
@@ -12,6 +13,7 @@ internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<(string Text, int Count, TaskCompletionSource Seen)> _watchers = [];
 
     private CliProcess(Process process)
     {
@@ -79,6 +81,25 @@ internal sealed class CliProcess : IDisposable
         await signal;
     }
 
+    /// <summary>Completes once <paramref name="count"/> output lines contain <paramref name="text"/> (counting lines already written).</summary>
+    public Task OutputSeenAsync(string text, int count = 1)
+    {
+        lock (_output)
+        {
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Occurrences(_output.ToString(), text) >= count)
+            {
+                seen.SetResult();
+            }
+            else
+            {
+                _watchers.Add((text, count, seen));
+            }
+
+            return seen.Task;
+        }
+    }
+
     /// <summary>SIGKILL: no cancellation, no final ledger write, no cleanup.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -89,10 +110,15 @@ internal sealed class CliProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         }
 
+        SecretHygiene.SecretWitness.Suite.Saw($"output of a CostSync process in {TestContext.Current.Test?.TestDisplayName}", Output);
+
         _process.Dispose();
     }
 
     public override string ToString() => $"exit {(_process.HasExited ? _process.ExitCode : -1)}{Environment.NewLine}{Output}";
+
+    private static int Occurrences(string output, string text) =>
+        output.Split('\n').Count(l => l.Contains(text, StringComparison.Ordinal));
 
     private void Append(string? line)
     {
@@ -101,6 +127,14 @@ internal sealed class CliProcess : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+                foreach (var watcher in _watchers.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    if (Occurrences(_output.ToString(), watcher.Text) >= watcher.Count)
+                    {
+                        watcher.Seen.TrySetResult();
+                        _watchers.Remove(watcher);
+                    }
+                }
             }
         }
     }

@@ -94,6 +94,11 @@ public sealed class LedgerEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         Assert.Equal(_cli.Emulator.Objects.All.Select(o => Prefix + o.Name).Order(StringComparer.Ordinal), archived.Order(StringComparer.Ordinal));
         Assert.All(archived, k => Assert.Contains(k, recorded));
         Assert.Equal(1, _cli.Emulator.Requests.Count(Operations.GetObject));
+        // Each adoption line carries the run that adopted (grep by run id finds it), and names the run that copied.
+        var runTag = System.Text.RegularExpressions.Regex.Match(clean.Output, @"(\[\S+\]) Run \S+ starting").Groups[1].Value;
+        var adopted = clean.Output.Split('\n').Where(l => l.Contains(" Adopted ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(adopted);
+        Assert.All(adopted, l => Assert.Contains($"] {runTag} Adopted ", l, StringComparison.Ordinal));
     }
 
     private Dictionary<string, string?> Settings(string vm, params string[][] extra)

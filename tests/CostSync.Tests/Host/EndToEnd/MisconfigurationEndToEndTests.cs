@@ -117,6 +117,7 @@ public sealed class MisconfigurationEndToEndTests : IAsyncLifetime
         const string Side = "S3 at `CostSync:Destination:ServiceUrl` = http://127.0.0.1:1/ did not answer (Connection refused (127.0.0.1:1))";
         Assert.Contains(Side, Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "RunFailed").Message, StringComparison.Ordinal);
         Assert.Contains(Side, Assert.Single(_cli.Emulator.Notifications.Messages).Body, StringComparison.Ordinal);
+        Assert.Contains(Side, Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "StaleUploadSweepFailed").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,9 +64,50 @@ public sealed class VaultRereadEndToEndTests(SwiftS3Fixture swift) : IAsyncLifet
         var alert = Assert.Single(_cli.Emulator.Notifications.Messages);
         Assert.Contains("FAILED on", alert.Title, StringComparison.Ordinal);
         Assert.Contains("S3 denied access (SignatureDoesNotMatch)", alert.Body, StringComparison.Ordinal);
+        // The evidence cannot be archived either (its first request is a HEAD, whose 403 has no error code): that says S3 refused too.
+        Assert.Contains("S3 denied access (403 Forbidden, without details", Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "EvidenceNotArchived").Message, StringComparison.Ordinal);
         var texts = _cli.Logs.GetSnapshot().Select(r => $"{r.Message} {r.Exception} {string.Join(' ', r.StructuredState ?? [])}")
             .Append(result.ToString()).Append(alert.Title).Append(alert.Body);
         Assert.All(texts, t => Assert.DoesNotContain(WrongSecret, t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Daemon_KeysWrongThenRotatedInVault_OneFailureAlertThenTheNextScheduledRunSucceedsWithoutARestart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var configFile = Path.Combine(_cli.StateDirectory + "-config.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(configFile)!);
+        await File.WriteAllTextAsync(configFile, "{}", ct);
+        var settings = new Dictionary<string, string?>(_cli.Settings) { ["CostSync:Schedule:Cron"] = "* * * * * *" };
+
+        // The first run reads the wrong keys, is refused, reads them again (unchanged) and fails; the keys are rotated in Vault
+        // right after that second read, so the daemon's next scheduled run finds the new ones.
+        var reads = 0;
+        _cli.Emulator.Secrets.OnRead = _ =>
+        {
+            if (Interlocked.Increment(ref reads) == 2)
+            {
+                _cli.Emulator.Secrets.Set(CliHarness.SecretId, RightKeys);
+            }
+        };
+        using var daemon = CliProcess.Start(settings, configFile);
+        await daemon.UntilAsync(daemon.OutputSeenAsync("Alert sent to", count: 2), ct);
+
+        var output = daemon.Output;
+        var failed = output.IndexOf(" Failed: ", StringComparison.Ordinal);
+        var succeeded = output.IndexOf(" Succeeded: ", StringComparison.Ordinal);
+        Assert.True(failed >= 0 && succeeded > failed, daemon.ToString());
+        Assert.Single(output.Split('\n'), l => l.Contains("keys in Vault are unchanged", StringComparison.Ordinal));
+        // Two reads by the failed run, one by the next; the daemon keeps running, so count up to the recovery alert.
+        var requests = _cli.Emulator.Requests.Entries;
+        var recovery = requests.Select((e, i) => (e, i)).Where(x => x.e.Operation == Operations.PublishMessage).Skip(1).First().i;
+        Assert.Equal(3, requests.Take(recovery).Count(e => e.Operation == Operations.GetSecretBundle));
+        var alerts = _cli.Emulator.Notifications.Messages.Take(2).ToList();
+        Assert.Contains("FAILED on", alerts[0].Title, StringComparison.Ordinal);
+        Assert.Contains("S3 denied access (SignatureDoesNotMatch)", alerts[0].Body, StringComparison.Ordinal);
+        Assert.StartsWith("CostSync recovered on", alerts[1].Title, StringComparison.Ordinal);
+        Assert.Contains(await KeysAsync(ct), k => k.StartsWith("reports/cost-csv/", StringComparison.Ordinal));
+        Assert.All(alerts.Select(a => a.Title + a.Body).Append(output), t => Assert.DoesNotContain(WrongSecret, t, StringComparison.Ordinal));
     }
 
     private async Task<IReadOnlyList<string>> KeysAsync(CancellationToken cancellationToken)

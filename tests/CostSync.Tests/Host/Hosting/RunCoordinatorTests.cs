@@ -1,4 +1,5 @@
 using CostSync.Hosting;
+using CostSync.Oci.Telemetry;
 using CostSync.State;
 using CostSync.Sync;
 using CostSync.Tests.Host.Support;
@@ -28,6 +29,27 @@ public sealed class RunCoordinatorTests : IDisposable
         Assert.Contains("next run 2026-11-24 12:00:00Z", summary.Message, StringComparison.Ordinal);
         Assert.All(_harness.Logs.GetSnapshot().Where(r => r.Category == typeof(RunCoordinator).FullName), r =>
             Assert.Contains(r.Scopes, s => s is IEnumerable<KeyValuePair<string, object>> pairs && pairs.Any(p => p.Key == "RunId" && Equals(p.Value, outcome.Result.RunId))));
+    }
+
+    [Fact]
+    public async Task RunOnce_CallsRetriedDuringTheRun_CountsThemPerSideInTheResultAndTheSummaryLine()
+    {
+        var tally = _harness.Get<RetryTally>();
+        tally.OciRetried();
+        _harness.Engine.OnRun = (context, _) =>
+        {
+            // What the OCI clients and the S3 client count while the run goes; the engine counts whole-object attempts itself.
+            tally.OciRetried();
+            tally.OciRetried();
+            tally.S3Retried(3);
+            return Task.FromResult(Results.Succeeded() with { RunId = context.RunId, Totals = Results.Succeeded().Totals with { ObjectRetries = 1 } });
+        };
+
+        var outcome = await _harness.Get<RunCoordinator>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((2L, 3L, 1), (outcome.Result!.Totals.OciRetries, outcome.Result.Totals.S3Retries, outcome.Result.Totals.ObjectRetries));
+        var summary = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name == "RunSummary");
+        Assert.Contains("; retried 2 OCI calls, 3 S3 calls, 1 objects;", summary.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public sealed class SyncWorkerTests : IDisposable
         await sut.StopAsync(ct);
 
         Assert.Equal(1, _harness.Engine.Runs);
-        Assert.Contains(_harness.Logs.GetSnapshot(), r => r.Id.Name == "CatchUpRun");
+        var line = Assert.Single(_harness.Logs.GetSnapshot(), r => r.Id.Name is "CatchUpRun" or "FirstRun").Message;
+        Assert.Equal(hoursAgo is null ? "No successful run recorded yet in the state directory: running now" : $"Last successful run {_harness.Time.GetUtcNow().AddHours(-hoursAgo.Value):u} is older than one schedule interval: running now", line);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class ConfigFileAuthProviderTests : IAsyncLifetime
 
         _ = new ApiKeyAuthProvider(profile, new OciOptions(), logger);
 
-        string warning = Assert.Single(logger.Collector.GetSnapshot()).Message;
+        string warning = Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == 1004).Message;
         Assert.Contains("00:11", warning, StringComparison.Ordinal);
         Assert.Contains(KeyFingerprint.Of(key), warning, StringComparison.Ordinal);
         Assert.Contains("/cfg", warning, StringComparison.Ordinal);

@@ -33,4 +33,17 @@ public sealed class OciErrorsTests
         Assert.Contains("OCI Vault (secrets) at secrets.vaults.eu-frankfurt-1.oci.oraclecloud.com did not answer", error.Message, StringComparison.Ordinal);
         Assert.Contains("derived from the region `eu-frankfurt-1`: the region may be wrong", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromTransport_CircuitOpenAfterManyFailedCalls_SaysTheServiceFailedNotThatItDidNotAnswer()
+    {
+        var region = OciRegions.Parse("eu-frankfurt-1");
+        var endpoint = new OciEndpoint(OciEndpoints.BaseOf(OciService.ObjectStorage, OciEndpoints.DefaultHost(OciService.ObjectStorage, region)), OciService.ObjectStorage, null, region);
+
+        var error = OciErrors.FromTransport(new Polly.CircuitBreaker.BrokenCircuitException(), new OciCall("GetObject", "instance principal", "bling") { Endpoint = endpoint }, new Uri(endpoint.BaseUrl + "/n/bling/b/t/o/x"));
+
+        Assert.StartsWith("GetObject failed: OCI Object Storage at objectstorage.eu-frankfurt-1.oraclecloud.com failed at least half of the recent calls", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("did not answer", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("region may be wrong", error.Message, StringComparison.Ordinal);
+    }
 }

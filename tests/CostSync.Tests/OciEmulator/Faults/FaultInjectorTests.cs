@@ -1,5 +1,6 @@
 using System.Net;
 using CostSync.OciEmulator;
+using CostSync.OciEmulator.Faults;
 using CostSync.Tests.Support;
 using Xunit;
 
@@ -140,6 +141,124 @@ public sealed class FaultInjectorTests : IAsyncLifetime
         Assert.Equal(Content, await first.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(Content, await second.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(2, hold.Arrived);
+    }
+
+    [Fact]
+    public async Task FailRandomly_SameSeed_InjectsTheSameSequenceOfFaultsIntoTheNamedOperationOnly()
+    {
+        InjectedFault[] kinds = [InjectedFault.TooManyRequests, InjectedFault.ServiceUnavailable, InjectedFault.ConnectionReset];
+
+        var first = await OutcomesAsync(_fixture, kinds, seed: 7);
+        _fixture.Server.Requests.Clear();
+        var again = await OutcomesAsync(_fixture, kinds, seed: 7);
+        _fixture.Server.Requests.Clear();
+        var other = await OutcomesAsync(_fixture, kinds, seed: 8);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.InRange(first.Count(o => o != "200"), 8, 32);
+        Assert.Contains("429", first);
+        Assert.Contains("503", first);
+        Assert.Contains("reset", first);
+        using HttpResponseMessage list = await _fixture.Client.SendAsync(HttpMethod.Get, _fixture.BucketPath, Ct);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(other.Count(o => o == "reset"), _fixture.Server.Requests.Entries.Count(e => e.Fault == InjectedFault.ConnectionReset));
+    }
+
+    [Fact]
+    public async Task FailRandomly_BodyReset_StartsTheAnswerThenResetsAndLogsIt()
+    {
+        _fixture.Server.Faults.FailRandomly(1.0, 1, [InjectedFault.BodyReset], Operations.GetObject);
+
+        // The reset may reach the client before it has read the headers (Linux drops unread bytes on a reset): either way it fails.
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            using HttpResponseMessage response = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+            await ReadAllAsync(response);
+        });
+        using HttpResponseMessage head = await _fixture.Client.SendAsync(HttpMethod.Head, ObjectPath, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(InjectedFault.BodyReset, Assert.Single(_fixture.Server.Requests.Entries, e => e.Operation == Operations.GetObject).Fault);
+    }
+
+    [Fact]
+    public async Task StallBodies_SendsHalfTheBodyThenNothingWhileTheConnectionStaysOpen()
+    {
+        _fixture.Server.Faults.StallBodies(1);
+
+        using HttpResponseMessage stalled = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        await using Stream body = await stalled.Content.ReadAsStreamAsync(Ct);
+        var half = new byte[Content.Length / 2];
+        await body.ReadExactlyAsync(half, Ct);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var more = body.ReadAsync(new byte[1], giveUp.Token).AsTask();
+        using HttpResponseMessage next = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        var nextBody = await next.Content.ReadAsByteArrayAsync(Ct);
+        bool stillWaiting = !more.IsCompleted;
+        await giveUp.CancelAsync();
+
+        Assert.True(stillWaiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => more);
+        Assert.Equal(Content.AsSpan(0, half.Length).ToArray(), half);
+        Assert.Equal(Content, nextBody);
+        Assert.Contains(_fixture.Server.Requests.Entries, e => e.Fault == InjectedFault.Stalled);
+    }
+
+    [Fact]
+    public async Task BeforeFirstRead_RemoveOrReplace_TheFirstReadSeesTheObjectGoneOrChanged()
+    {
+        var gone = _fixture.Server.Objects.Put("gone.bin", Content);
+        var changed = _fixture.Server.Objects.Put("changed.bin", Content);
+        _fixture.Server.Faults.BeforeFirstRead(gone.Name, () => _fixture.Server.Objects.Remove(gone.Name));
+        _fixture.Server.Faults.BeforeFirstRead(changed.Name, () => _fixture.Server.Objects.Put(changed.Name, [1, 2, 3]));
+
+        using HttpResponseMessage missing = await _fixture.Client.SendAsync(HttpMethod.Get, $"{_fixture.BucketPath}/gone.bin", Ct);
+        using var pinned = _fixture.Client.Signed(HttpMethod.Get, $"{_fixture.BucketPath}/changed.bin");
+        pinned.Headers.TryAddWithoutValidation("if-match", changed.ETag);
+        using HttpResponseMessage precondition = await _fixture.Client.SendAsync(pinned, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, precondition.StatusCode);
+    }
+
+    [Fact]
+    public async Task HoldNth_HoldsOnlyTheNthRequestOfTheOperationUntilReleased()
+    {
+        var hold = _fixture.Server.Faults.HoldNth(Operations.GetObject, 2);
+
+        using HttpResponseMessage first = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        var second = _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        await hold.WaitForArrivalsAsync(1, Ct);
+        using HttpResponseMessage third = await _fixture.Client.SendAsync(HttpMethod.Get, ObjectPath, Ct);
+        using HttpResponseMessage list = await _fixture.Client.SendAsync(HttpMethod.Get, _fixture.BucketPath, Ct);
+        bool stillHeld = !second.IsCompleted;
+        _fixture.Server.Faults.Reset();
+        using HttpResponseMessage released = await second;
+
+        Assert.True(stillHeld);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, third.StatusCode, list.StatusCode, released.StatusCode));
+        Assert.Equal(1, hold.Arrived);
+    }
+
+    private static async Task<List<string>> OutcomesAsync(OciEmulatorFixture fixture, InjectedFault[] kinds, int seed)
+    {
+        fixture.Server.Faults.FailRandomly(0.2, seed, kinds, Operations.GetObject);
+        var outcomes = new List<string>();
+        for (int i = 0; i < 100; i++)
+        {
+            try
+            {
+                using HttpResponseMessage response = await fixture.Client.SendAsync(HttpMethod.Get, $"{fixture.BucketPath}/fault.bin", Ct);
+                outcomes.Add(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("reset");
+            }
+        }
+
+        return outcomes;
     }
 
     private static async Task<byte[]> ReadAllAsync(HttpResponseMessage response)

@@ -194,6 +194,38 @@ public abstract class DestinationContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_AppendOnlyWithEverySourceGone_DeletesNothingAndKeepsEveryArchivedByte()
+    {
+        var names = GenerateTree(6);
+        await using var sut = Counting();
+        await Harness.RunAsync(sut, Ct);
+        var archived = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            archived[name] = Convert.ToHexStringLower(await ReadAllAsync(sut.Inner, "archive/oci/" + name));
+        }
+
+        foreach (var o in Harness.Source.Objects.ToList())
+        {
+            Harness.Source.Remove(o.Name);
+        }
+
+        sut.Clear();
+        var result = await Harness.RunAsync(sut, Ct);
+
+        Assert.Equal(DestinationMode.AppendOnly, Harness.DestinationOptions.Mode);
+        Assert.Equal(0, result.Totals.Deleted);
+        Assert.DoesNotContain(sut.Calls, c => c.Operation == "Delete");
+        foreach (var name in names)
+        {
+            Assert.Equal(archived[name], Convert.ToHexStringLower(await ReadAllAsync(sut.Inner, "archive/oci/" + name)));
+        }
+
+        var entries = await LedgerContents.EntriesAsync(sut.Inner, "archive/oci/", Ct);
+        Assert.All(names, n => Assert.Contains(entries, e => e.Key == "archive/oci/" + n && e.Deleted != true));
+    }
+
+    [Fact]
     public async Task Run_MirrorWithEmptySourceListing_RefusesAndDeletesNothing()
     {
         GenerateTree(5);
@@ -296,6 +328,24 @@ public abstract class DestinationContract : IAsyncLifetime
         Assert.DoesNotContain((await ToListAsync(sut.ListObjectsAsync("archive/oci/", Ct))).Select(o => o.Key), k => k.Contains("/.costsync/tmp", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(70_000)]
+    public async Task OpenRead_WrittenObject_ReturnsExactlyItsBytes(int size)
+    {
+        await using var sut = Counting();
+        var content = new GeneratedContent(size, 4).ToArray();
+        await sut.PutObjectAsync("archive/oci/read.csv.gz", content, new ContentDigests(Convert.ToBase64String(CostSync.Sync.Integrity.Md5Digests.Hash(content))), new Dictionary<string, string>(), WriteKind.Report, Ct);
+
+        await using var stream = await sut.OpenReadAsync("archive/oci/read.csv.gz", Ct);
+
+        using var bytes = new MemoryStream();
+        await stream!.CopyToAsync(bytes, Ct);
+        Assert.Equal(content, bytes.ToArray());
+        Assert.Null(await sut.OpenReadAsync("archive/oci/absent.csv.gz", Ct));
+    }
+
     [Fact]
     public async Task CopyObject_SourceETagChanged_RejectedAndNothingCopied()
     {
@@ -311,6 +361,13 @@ public abstract class DestinationContract : IAsyncLifetime
     }
 
     protected CountingDestination Counting() => new(CreateDestination(Harness.DestinationOptions));
+
+    private static async Task<byte[]> ReadAllAsync(IDestination destination, string key)
+    {
+        await using var stream = await destination.OpenReadAsync(key, Ct);
+        Assert.True(stream is not null, $"{key} is missing");
+        return await System.Security.Cryptography.SHA256.HashDataAsync(stream, Ct);
+    }
 
     protected async Task AssertStoredEqualsSourceAsync(IDestination destination, string name)
     {

@@ -2,6 +2,8 @@ using CostSync.Sync.Configuration;
 using CostSync.Sync.Destinations;
 using CostSync.Sync.Destinations.FileSystem;
 using CostSync.Sync.Destinations.S3;
+using CostSync.Sync.Transfer;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -39,5 +41,13 @@ public sealed class DestinationFactoryTests
         Assert.Equal("/tmp/costsync-x", Assert.IsType<DirectoryDestination>(folder).Description);
     }
 
-    private static DestinationFactory CreateSut(DestinationOptions options) => new(Options.Create(options), TimeProvider.System);
+    [Fact]
+    public void MaxConcurrentRequests_EveryPartOfEveryObjectAndTheLedgerFit()
+    {
+        Assert.Equal((4 * 4) + 2, DestinationFactory.MaxConcurrentRequests(TransferSettings.From(new TransferOptions())));
+        Assert.Equal(8 + 2, DestinationFactory.MaxConcurrentRequests(TransferSettings.From(new TransferOptions { MaxConcurrentObjects = 1, MaxConcurrentParts = 2 })));
+    }
+
+    private static DestinationFactory CreateSut(DestinationOptions options) =>
+        new(Options.Create(options), TimeProvider.System, TransferSettings.From(new TransferOptions()), NullLogger<S3RequestGate>.Instance);
 }

@@ -72,12 +72,33 @@ public sealed class KmsBucketTests(SwiftS3Fixture swift) : IAsyncLifetime
             await AssertStoredInSwiftAsync(bucket, name);
         }
 
-        // Read straight from Swift: through the proxy, the AWS SDK checks each GET body against its (rewritten) ETag.
+        // Read straight from Swift, as an auditor would.
         var direct = swift.Options(bucket);
         await using var reader = new S3Destination(swift.CreateClient(), bucket, direct, ownsClient: true);
         var entries = await LedgerContents.EntriesAsync(reader, string.Empty, Ct);
         Assert.Equal(names.Order(StringComparer.Ordinal), entries.Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.All(entries, e => Assert.StartsWith("The destination", e.Doubt, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_StoreWhoseETagsAreNotMd5sWithoutSaying_SecondRunReadsTheLedgerThroughTheStoreAndCopiesNothing()
+    {
+        // The AWS SDK checks a whole-object GET body against a plain ETag unless the answer carries SSE-KMS or SSE-C headers:
+        // on this store every ledger read would fail with "Expected hash not equal to calculated hash".
+        await using var proxy = await KmsProxy.StartAsync(swift, KmsProxy.Mode.NoSseHeaders, Ct);
+        var bucket = await swift.CreateBucketAsync(Ct);
+        var names = PutSources();
+        var log = new RequestLog();
+        await using var sut = Destination(proxy, proxy.Options(bucket), log);
+        await _harness.RunAsync(sut, Ct);
+        log.Clear();
+
+        var second = await _harness.RunAsync(sut, Ct);
+
+        Assert.True(second.Error is null, second.Error);
+        Assert.Equal((names.Count, 0, 0), (second.Totals.Skipped, second.Totals.Copied, second.Totals.Changed));
+        Assert.Contains(log.Entries, r => r.Method == "GET" && r.PathAndQuery.Contains("/.costsync/ledger/", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Entries, r => r.Method is "PUT" or "POST" or "DELETE" && !r.PathAndQuery.Contains("/.costsync/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class S3TelemetryBridgeTests : IAsyncLifetime
     private readonly ServiceProvider _services = new ServiceCollection()
         .AddMetrics()
         .AddSingleton(new PartBufferPool(1024 * 1024))
+        .AddSingleton<RetryTally>()
         .AddSingleton<SyncMetrics>()
         .AddSingleton<S3TelemetryBridge>()
         .BuildServiceProvider();

@@ -222,6 +222,18 @@ public sealed class ArchiveVerifierTests : IAsyncLifetime
         Assert.StartsWith("the ledger under `.costsync/ledger/` records no object, so there was nothing to verify", Assert.Single(report.Notes), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_NamePrefixNoRecordedReportHas_NoteNamesThePrefixNotAnEmptyLedger()
+    {
+        _harness.Source.Put("reports/cost-csv/0001-00001.csv.gz", 5000);
+        var sut = await ArchiveAsync();
+
+        var report = await VerifyAsync(sut, prefix: "FOCUS Reports/");
+
+        Assert.True(report.Intact);
+        Assert.StartsWith("the ledger under `.costsync/ledger/` records no report whose name starts with `FOCUS Reports/` (`--prefix`)", Assert.Single(report.Notes), StringComparison.Ordinal);
+    }
+
     [Theory]
     // ceil(count × percent), at least one, never more than all
     [InlineData(40, 10, 4)]

@@ -34,7 +34,7 @@ public sealed class ConfigurationBadInputTests : IAsyncLifetime
     [InlineData("config-zero-concurrency", "CostSync:Transfer:MaxConcurrentObjects", "0", "`CostSync:Transfer:MaxConcurrentObjects` = `0` must be between 1 and 64")]
     [InlineData("config-negative-concurrency", "CostSync:Transfer:MaxConcurrentParts", "-2", "`CostSync:Transfer:MaxConcurrentParts` = `-2` must be between 1 and 64")]
     // memory: a budget smaller than one part, a threshold larger than the budget
-    [InlineData("config-budget-smaller-than-one-part", "CostSync:Transfer:MemoryBudgetMiB", "8", "`CostSync:Transfer:PartSizeMiB` = `16` needs a 16 MiB buffer per part (buffers are pooled at the next power of two), more than `CostSync:Transfer:MemoryBudgetMiB` = 8")]
+    [InlineData("config-budget-smaller-than-one-part", "CostSync:Transfer:MemoryBudgetMiB", "6", "`CostSync:Transfer:PartSizeMiB` = `8` needs a 8 MiB buffer per part (buffers are pooled at the next power of two), more than `CostSync:Transfer:MemoryBudgetMiB` = 6")]
     [InlineData("config-threshold-larger-than-budget", "CostSync:Transfer:MultipartThresholdMiB", "512", "`CostSync:Transfer:MultipartThresholdMiB` = `512` lets objects just under 512 MiB be copied in one piece, which needs a 512 MiB buffer")]
     public async Task Once_InvalidSetting_ExitsTwoNamingKeyValueRuleAndExampleAndTouchesNothing(string @case, string key, string value, string expected)
     {

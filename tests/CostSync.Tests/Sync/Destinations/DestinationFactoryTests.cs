@@ -44,7 +44,7 @@ public sealed class DestinationFactoryTests
     [Fact]
     public void MaxConcurrentRequests_EveryPartOfEveryObjectAndTheLedgerFit()
     {
-        Assert.Equal((4 * 4) + 2, DestinationFactory.MaxConcurrentRequests(TransferSettings.From(new TransferOptions())));
+        Assert.Equal((16 * 4) + 2, DestinationFactory.MaxConcurrentRequests(TransferSettings.From(new TransferOptions())));
         Assert.Equal(8 + 2, DestinationFactory.MaxConcurrentRequests(TransferSettings.From(new TransferOptions { MaxConcurrentObjects = 1, MaxConcurrentParts = 2 })));
     }
 

@@ -12,6 +12,9 @@ internal static class OtherUserProcess
 {
     public const string User = "nobody";
 
+    // The build output may sit where the other user cannot reach it (a clone in a 0700 folder): it runs a readable copy.
+    private static readonly Lazy<string> Assembly = new(ReadableCopyOfTheBuildOutput);
+
     public static bool IsRoot => Environment.UserName == "root";
 
     /// <summary>A folder the other user can write to (state, logs, archive).</summary>
@@ -33,7 +36,7 @@ internal static class OtherUserProcess
             }
         }
 
-        info.ArgumentList.Add(CostSyncBuildOutput.Assembly);
+        info.ArgumentList.Add(IsRoot ? Assembly.Value : CostSyncBuildOutput.Assembly);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -63,5 +66,31 @@ internal static class OtherUserProcess
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string ReadableCopyOfTheBuildOutput()
+    {
+        const UnixFileMode Folder = (UnixFileMode)0x1ED; // 0755
+        const UnixFileMode File644 = (UnixFileMode)0x1A4; // 0644
+        var source = Path.GetDirectoryName(CostSyncBuildOutput.Assembly)!;
+        var target = Path.Combine(Path.GetTempPath(), "costsync-other-user-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(target);
+        File.SetUnixFileMode(target, Folder);
+        foreach (var folder in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, folder));
+            Directory.CreateDirectory(copy);
+            File.SetUnixFileMode(copy, Folder);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, File644);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(target, recursive: true);
+        return Path.Combine(target, Path.GetFileName(CostSyncBuildOutput.Assembly));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using CostSync.Oci.Endpoints;
 using CostSync.Oci.Logging;
@@ -124,8 +125,25 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
         }
     }
 
-    /// <summary>Reads the (possibly rotated) instance certificate and exchanges it for a token bound to a fresh session key.</summary>
+    /// <summary>
+    /// Reads the (possibly rotated) instance certificate and exchanges it for a token bound to a fresh session key. The
+    /// certificate and its key are separate metadata reads, so a rotation between them (or between the reads and the exchange)
+    /// makes the federation service refuse the pair: a 401 re-reads the identity once.
+    /// </summary>
     private async Task<Session> FederateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FederateOnceAsync(cancellationToken);
+        }
+        catch (OciServiceException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            Log.FederationRefusedRereadingIdentity(_logger, Description);
+            return await FederateOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Session> FederateOnceAsync(CancellationToken cancellationToken)
     {
         // The leaf certificate rotates, so it is re-read on every refresh.
         using InstanceIdentity identity = await _metadata.GetIdentityAsync(cancellationToken);

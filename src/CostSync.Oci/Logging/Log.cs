@@ -32,6 +32,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1009, Level = LogLevel.Debug, Message = "{Service} attempt {Attempt} failed")]
     public static partial void AttemptFailureDetail(ILogger logger, string service, int attempt, Exception exception);
 
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "The federation service refused the instance certificate of {Principal}; reading the instance identity again (the certificate may have rotated while it was read)")]
+    public static partial void FederationRefusedRereadingIdentity(ILogger logger, string principal);
+
     [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "The private key file {KeyFile} ({Source}) can be read or written by other users (mode {Mode}): whoever reads it can sign as this OCI principal. Restrict it to the user CostSync runs as: chmod 600 {KeyFile}")]
     public static partial void KeyFileTooOpen(ILogger logger, string keyFile, string source, string mode);
 }

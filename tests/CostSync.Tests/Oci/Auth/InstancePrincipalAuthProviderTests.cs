@@ -101,6 +101,26 @@ public sealed class InstancePrincipalAuthProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListObjects_CertificateRotatesBetweenTheReadsOfCertificateAndKey_RereadsTheIdentityOnceAndSucceeds()
+    {
+        // The first federation reads identity/cert.pem, then identity/key.pem: hold the key's read and rotate the leaf meanwhile,
+        // so the certificate read and the key read belong to different leaves and federation refuses the pair.
+        var hold = _emulator.Faults.HoldNth(CostSync.OciEmulator.Operations.Metadata, 2);
+        var list = ListAsync();
+        await Task.WhenAny(hold.WaitForArrivalsAsync(1, Ct), list);
+        Assert.False(list.IsCompleted, "the listing finished before the key was read");
+        _emulator.Faults.RotateInstanceCertificate();
+        hold.Release();
+
+        await list;
+
+        var wire = string.Join(", ", _wire.Entries.Select(e => $"{e}"));
+        Assert.True(_wire.Count(e => e.Path.EndsWith("/identity/cert.pem", StringComparison.Ordinal)) == 2, wire);
+        Assert.True(_wire.Entries.Last(IsFederation).Status == HttpStatusCode.OK, wire);
+        Assert.Contains(_services.GetFakeLogCollector().GetSnapshot(), r => r.Id.Name == "FederationRefusedRereadingIdentity");
+    }
+
+    [Fact]
     public async Task ListObjects_CertificateRotated_NextScheduledRefreshUsesNewCertificate()
     {
         await ListAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using CostSync.Oci.Endpoints;
+using CostSync.Oci.Http;
 using CostSync.Oci.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -136,7 +137,7 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
         {
             return await FederateOnceAsync(cancellationToken);
         }
-        catch (OciServiceException e) when (e.StatusCode == HttpStatusCode.Unauthorized)
+        catch (OciServiceException e) when (e.StatusCode == HttpStatusCode.Unauthorized && !OciErrors.IsClockSkewRefusal(e))
         {
             Log.FederationRefusedRereadingIdentity(_logger, Description);
             return await FederateOnceAsync(cancellationToken);

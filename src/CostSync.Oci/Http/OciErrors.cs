@@ -85,6 +85,12 @@ internal static class OciErrors
         && string.Equals(call.NamespaceName, "bling", StringComparison.Ordinal)
         && (code is "BucketNotFound" or "NamespaceNotFound" || (code == "NotAuthorizedOrNotFound" && call.Operation == "ListObjects"));
 
+    /// <summary>Whether OCI refused a request because this machine's clock is off (then no new token or certificate can help).</summary>
+    internal static bool IsClockSkewRefusal(OciServiceException e) =>
+        e.StatusCode == System.Net.HttpStatusCode.Unauthorized && e.Message.Contains(ClockSkewText, StringComparison.Ordinal);
+
+    private const string ClockSkewText = " The local clock is ";
+
     private static string ExplainUnauthorized(HttpResponseMessage response, OciCall call, TimeProvider time)
     {
         var text = new StringBuilder()
@@ -96,7 +102,7 @@ internal static class OciErrors
             TimeSpan skew = time.GetUtcNow() - serviceDate;
             if (skew.Duration() > MaxClockSkew)
             {
-                text.Append(CultureInfo.InvariantCulture, $" The local clock is {Math.Round(skew.Duration().TotalMinutes)} minutes {(skew > TimeSpan.Zero ? "ahead of" : "behind")} the service's (service Date: {serviceDate:r}); fix time synchronisation (NTP).");
+                text.Append(ClockSkewText).Append(CultureInfo.InvariantCulture, $"{Math.Round(skew.Duration().TotalMinutes)} minutes {(skew > TimeSpan.Zero ? "ahead of" : "behind")} the service's (service Date: {serviceDate:r}); fix time synchronisation (NTP).");
             }
             else
             {

@@ -187,7 +187,8 @@ internal sealed class RunCoordinator(
     {
         // Kept open after the run (until its evidence is written), and replaced by the one built with re-read keys.
         var destination = await used.ReplaceAsync(destinations.Create(runCredentials.Credentials));
-        Log.RunStarting(logger, runId, _sourceDescription, destination.Description);
+        var target = WithPrefix(destination.Description, _destination.Prefix);
+        Log.RunStarting(logger, runId, _sourceDescription, target);
         try
         {
             using var progress = progressDisplays.Create(runId);
@@ -199,6 +200,10 @@ internal sealed class RunCoordinator(
             return (null, code);
         }
     }
+
+    /// <summary>Where the run writes: the destination and, when set, <c>Destination:Prefix</c> (several prefixes may share a bucket).</summary>
+    private static string WithPrefix(string destination, string? prefix) =>
+        string.IsNullOrWhiteSpace(prefix) ? destination : $"{destination.TrimEnd('/')}/{prefix.Trim('/')}/";
 
     private SyncRunResult Denied(string runId, string? code, string advice) =>
         FailedResult(runId, clock.Now, $"S3 denied access ({code ?? "AccessDenied"}) {advice}") with { ErrorCode = code };

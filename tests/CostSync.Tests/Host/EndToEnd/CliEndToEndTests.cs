@@ -46,6 +46,19 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_WithAPrefix_StartLineNamesTheBucketAndThePrefix()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _cli.Settings["CostSync:Destination:Prefix"] = "finance/oci";
+
+        var result = await _cli.RunAsync(["--once"], ct);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var start = Assert.Single(_cli.Logs.GetSnapshot(), r => r.Id.Name == "RunStarting");
+        Assert.Equal($"s3://{_bucket}/finance/oci/", Assert.Single(start.StructuredState!, kv => kv.Key == "Destination").Value);
+    }
+
+    [Fact]
     public async Task Once_OneObjectCorruptedInTransit_ExitsPartiallyFailedAndAlerts()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -36,4 +36,7 @@ public sealed class OciServiceException : Exception
 
     /// <summary>The <c>opc-request-id</c> of the failed call, for Oracle support.</summary>
     public string? OpcRequestId { get; }
+
+    /// <summary>A 401 whose <c>Date</c> shows this machine's clock more than 5 minutes off the service's: no new token can help.</summary>
+    public bool ClockSkew { get; init; }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using CostSync.Oci.Endpoints;
-using CostSync.Oci.Http;
 using CostSync.Oci.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -137,7 +136,7 @@ internal sealed class InstancePrincipalAuthProvider : IOciAuthProvider, IDisposa
         {
             return await FederateOnceAsync(cancellationToken);
         }
-        catch (OciServiceException e) when (e.StatusCode == HttpStatusCode.Unauthorized && !OciErrors.IsClockSkewRefusal(e))
+        catch (OciServiceException e) when (e.StatusCode == HttpStatusCode.Unauthorized && !e.ClockSkew)
         {
             Log.FederationRefusedRereadingIdentity(_logger, Description);
             return await FederateOnceAsync(cancellationToken);

@@ -62,7 +62,10 @@ internal static class OciErrors
             message.Append(" (opc-request-id ").Append(requestId).Append(')');
         }
 
-        return new OciServiceException(response.StatusCode, code, message.ToString(), requestId);
+        return new OciServiceException(response.StatusCode, code, message.ToString(), requestId)
+        {
+            ClockSkew = response.StatusCode == HttpStatusCode.Unauthorized && IsClockOff(response, time),
+        };
     }
 
     /// <summary>Wraps a failure to get any answer (after retries) from <paramref name="uri"/>, naming the OCI service and what to check.</summary>
@@ -85,11 +88,8 @@ internal static class OciErrors
         && string.Equals(call.NamespaceName, "bling", StringComparison.Ordinal)
         && (code is "BucketNotFound" or "NamespaceNotFound" || (code == "NotAuthorizedOrNotFound" && call.Operation == "ListObjects"));
 
-    /// <summary>Whether OCI refused a request because this machine's clock is off (then no new token or certificate can help).</summary>
-    internal static bool IsClockSkewRefusal(OciServiceException e) =>
-        e.StatusCode == System.Net.HttpStatusCode.Unauthorized && e.Message.Contains(ClockSkewText, StringComparison.Ordinal);
-
-    private const string ClockSkewText = " The local clock is ";
+    private static bool IsClockOff(HttpResponseMessage response, TimeProvider time) =>
+        response.Headers.Date is { } serviceDate && (time.GetUtcNow() - serviceDate).Duration() > MaxClockSkew;
 
     private static string ExplainUnauthorized(HttpResponseMessage response, OciCall call, TimeProvider time)
     {
@@ -102,7 +102,7 @@ internal static class OciErrors
             TimeSpan skew = time.GetUtcNow() - serviceDate;
             if (skew.Duration() > MaxClockSkew)
             {
-                text.Append(ClockSkewText).Append(CultureInfo.InvariantCulture, $"{Math.Round(skew.Duration().TotalMinutes)} minutes {(skew > TimeSpan.Zero ? "ahead of" : "behind")} the service's (service Date: {serviceDate:r}); fix time synchronisation (NTP).");
+                text.Append(CultureInfo.InvariantCulture, $" The local clock is {Math.Round(skew.Duration().TotalMinutes)} minutes {(skew > TimeSpan.Zero ? "ahead of" : "behind")} the service's (service Date: {serviceDate:r}); fix time synchronisation (NTP).");
             }
             else
             {

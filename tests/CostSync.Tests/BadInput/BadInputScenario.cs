@@ -58,8 +58,7 @@ internal sealed class BadInputScenario : IAsyncDisposable
     {
         var swift = _swift ?? throw new InvalidOperationException("This scenario has no Swift server.");
         _bucket = await swift.CreateBucketAsync(cancellationToken);
-        Cli.ToSwift(swift, _bucket);
-        Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        Cli.ToSwift(swift, _bucket).VaultHoldsSwiftKeys();
     }
 
     /// <summary>Switches this scenario to its folder destination.</summary>

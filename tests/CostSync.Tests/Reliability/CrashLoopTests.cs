@@ -45,7 +45,7 @@ public sealed class CrashLoopTests(SwiftS3Fixture swift) : IAsyncLifetime
         _bucket = await swift.CreateBucketAsync(Ct);
         _proxy = await S3FaultProxy.StartAsync(swift, Ct);
         _cli.ToSwift(swift, _bucket);
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["CostSync:Destination:ServiceUrl"] = _proxy.ServiceUrl.ToString(),

@@ -27,7 +27,7 @@ public sealed class OciFaultTests(SwiftS3Fixture swift) : IAsyncLifetime
         _cli = await CliHarness.StartAsync(Ct, BlingTreeOptions.None);
         _bucket = await swift.CreateBucketAsync(Ct);
         _cli.ToSwift(swift, _bucket);
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["CostSync:Destination:Prefix"] = "oci",

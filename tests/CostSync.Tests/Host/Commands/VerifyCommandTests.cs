@@ -23,7 +23,7 @@ public sealed class VerifyCommandTests(SwiftS3Fixture swift) : IAsyncLifetime
         _bucket = await swift.CreateBucketAsync(Ct);
         _cli.ToSwift(swift, _bucket);
         _cli.Settings["CostSync:Destination:Prefix"] = "oci";
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         _s3 = swift.CreateClient();
         var archived = await _cli.RunAsync(["--once"], Ct);
         Assert.True(archived.ExitCode == 0, archived.ToString());

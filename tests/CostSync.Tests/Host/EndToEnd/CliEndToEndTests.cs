@@ -81,7 +81,7 @@ public sealed class CliEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
 
         var failed1 = await _cli.RunAsync(["--once"], ct);
         var failed2 = await _cli.RunAsync(["--once"], ct);
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         var recovered = await _cli.RunAsync(["--once"], ct);
 
         Assert.True(failed1.ExitCode is 1 or 3, failed1.ToString());

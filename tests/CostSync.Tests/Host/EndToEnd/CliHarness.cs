@@ -59,6 +59,13 @@ internal sealed class CliHarness : IAsyncDisposable
         return new CliHarness(emulator, emulator.WriteApiKeyConfig(directory));
     }
 
+    /// <summary>The Vault secret holds Swift's test keys as JSON, the shape most end-to-end runs use.</summary>
+    public CliHarness VaultHoldsSwiftKeys()
+    {
+        Emulator.Secrets.Set(SecretId, $"{{\"accessKeyId\": \"{Tests.Support.SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{Tests.Support.SwiftS3Fixture.SecretKey}\"}}");
+        return this;
+    }
+
     public CliHarness ToSwift(Tests.Support.SwiftS3Fixture swift, string bucket)
     {
         Settings["CostSync:Destination:Kind"] = "S3";

@@ -25,7 +25,7 @@ public sealed class DoctorLeastPrivilegeEndToEndTests(SwiftS3Fixture swift) : IA
         _bucket = await swift.CreateBucketAsync(ct);
         _cli.ToSwift(swift, _bucket);
         _cli.Settings["CostSync:Destination:Prefix"] = "oci";
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         _cli.ConfigureServices = services => services.Decorate(inner => new RecordingFactory(inner, _destinations));
     }
 

@@ -17,7 +17,7 @@ public sealed class FreshnessAlertEndToEndTests(SwiftS3Fixture swift) : IAsyncLi
         var ct = TestContext.Current.CancellationToken;
         _cli = await CliHarness.StartAsync(ct, BlingTreeOptions.None);
         _cli.ToSwift(swift, await swift.CreateBucketAsync(ct));
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         _cli.Settings["CostSync:Alerts:StaleAfter"] = "1.12:00:00";
         _cli.Settings["CostSync:Alerts:RepeatEvery"] = "1.00:00:00";
     }

@@ -24,7 +24,7 @@ public sealed class LedgerEndToEndTests(SwiftS3Fixture swift) : IAsyncLifetime
         _bucket = await swift.CreateBucketAsync(Ct);
         _cli.ToSwift(swift, _bucket);
         _cli.Settings["CostSync:Destination:Prefix"] = "oci";
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
         _configFile = Path.Combine(_cli.StateDirectory + "-config.json");
         Directory.CreateDirectory(Path.GetDirectoryName(_configFile)!);
         await File.WriteAllTextAsync(_configFile, "{}", Ct);

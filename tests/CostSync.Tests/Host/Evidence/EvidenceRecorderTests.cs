@@ -23,7 +23,7 @@ public sealed class EvidenceRecorderTests(SwiftS3Fixture swift) : IAsyncLifetime
     {
         _cli = await CliHarness.StartAsync(Ct);
         _cli.ToDirectory();
-        _cli.Emulator.Secrets.Set(CliHarness.SecretId, $"{{\"accessKeyId\": \"{SwiftS3Fixture.AccessKey}\", \"secretAccessKey\": \"{SwiftS3Fixture.SecretKey}\"}}");
+        _cli.VaultHoldsSwiftKeys();
     }
 
     public async ValueTask DisposeAsync() => await _cli.DisposeAsync();
